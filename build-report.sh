@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Builds the tool when its jar is missing or older than the sources, then runs it.
+# With no arguments it runs the main job on the sample bundle in content/.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+JAR="$ROOT/target/safeguarding-report.jar"
+SAMPLE="$ROOT/content/north-wessex-2023-24"
+
+if [ ! -f "$JAR" ] || [ -n "$(find "$ROOT/pom.xml" "$ROOT/src/main" "$ROOT/report-templates" -newer "$JAR" -print -quit 2>/dev/null)" ]; then
+  command -v mvn >/dev/null 2>&1 || { echo "build-report.sh: Maven (mvn) is needed to build the tool the first time" >&2; exit 3; }
+  echo "Building the report tool (first run, or its sources changed)..." >&2
+  if ! (cd "$ROOT" && mvn -B -q -Dstyle.color=never -DskipTests package >&2); then
+    echo "build-report.sh: building the tool failed (see the Maven output above)" >&2
+    exit 3
+  fi
+fi
+
+if [ $# -eq 0 ]; then
+  set -- check "$SAMPLE"
+fi
+
+# Short-lived command-line runs: the C1 compiler and the serial collector start fastest.
+exec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dreport.home="$ROOT" -jar "$JAR" "$@"

@@ -1,0 +1,219 @@
+package org.safeguardingreport.bundle;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.safeguardingreport.diag.Diagnostics;
+import org.safeguardingreport.diag.Pos;
+import org.safeguardingreport.json.Fields;
+import org.safeguardingreport.json.JsonReader;
+import org.safeguardingreport.json.JsonValue.JsonObject;
+import org.safeguardingreport.markdown.NarrativeReader;
+import org.safeguardingreport.model.AuditAnswer;
+import org.safeguardingreport.model.Bundle;
+import org.safeguardingreport.model.DataYear;
+import org.safeguardingreport.model.Narrative;
+import org.safeguardingreport.model.ReportingYear;
+import org.safeguardingreport.model.SectionIds;
+import org.safeguardingreport.model.Template;
+import org.safeguardingreport.template.TemplateLoader;
+import org.safeguardingreport.text.SourceText;
+import org.safeguardingreport.text.Suggest;
+
+/**
+ * Loads a bundle folder into the document model, checking every file against content-format.md
+ * and measures.md. It never stops at the first problem: every file is read and every message
+ * collected. Paths in messages are relative to the bundle.
+ */
+public final class BundleLoader {
+
+    /** The loaded bundle (empty when report.json or the template could not be read) and every message. */
+    public record Result(Optional<Bundle> bundle, Diagnostics diagnostics) {
+        public boolean ok() {
+            return bundle.isPresent() && !diagnostics.hasErrors();
+        }
+    }
+
+    private final Path root;
+    private final Diagnostics diags = new Diagnostics();
+
+    private BundleLoader(Path root) {
+        this.root = root;
+    }
+
+    public static Result load(Path root) {
+        return new BundleLoader(root).load();
+    }
+
+    private Result load() {
+        if (!Files.isDirectory(root)) {
+            diags.error(root.toString(), Pos.FILE, Files.exists(root) ? "this is a file, not a bundle folder"
+                    : "no bundle folder here", "a bundle is a folder holding report.json and narrative/");
+            return new Result(Optional.empty(), diags);
+        }
+        ReportReader.Parsed report = readReport();
+        Template template = null;
+        if (report != null && report.template() != null) {
+            template = TemplateLoader.forBundle(root)
+                    .load(report.template(), ReportReader.FILE, report.templatePos(), diags).orElse(null);
+        }
+        Map<String, Narrative> sections = readNarrative(template);
+        Map<ReportingYear, DataYear> data = readData(report == null ? null : report.year());
+        Map<String, AuditAnswer> audit = readAudit(template);
+
+        if (report == null || report.meta() == null || template == null) {
+            return new Result(Optional.empty(), diags);
+        }
+        Bundle bundle = new Bundle(root, folderName(), report.meta(), template, order(sections, template), data, audit);
+        for (String missing : bundle.missingSections()) {
+            diags.warning("narrative/" + missing + ".md", Pos.FILE, "section " + missing + " (" + template.heading(missing)
+                    + ") is missing: the report will say \"No narrative provided.\"", "write narrative/" + missing + ".md");
+        }
+        return new Result(Optional.of(bundle), diags);
+    }
+
+    private String folderName() {
+        Path name = root.toAbsolutePath().normalize().getFileName();
+        return name == null ? "bundle" : name.toString();
+    }
+
+    private ReportReader.Parsed readReport() {
+        Path file = root.resolve(ReportReader.FILE);
+        if (!Files.isRegularFile(file)) {
+            diags.error(ReportReader.FILE, Pos.FILE, "the bundle has no report.json",
+                    "every bundle needs report.json; ./build-report.sh init DIR writes a bundle to start from");
+            return null;
+        }
+        return SourceText.read(file, ReportReader.FILE, diags)
+                .flatMap(text -> JsonReader.read(text, ReportReader.FILE, diags))
+                .flatMap(v -> Fields.asObject(v, ReportReader.FILE, "report.json", diags))
+                .map(o -> ReportReader.read(o, diags))
+                .orElse(null);
+    }
+
+    private Map<String, Narrative> readNarrative(Template template) {
+        Path dir = root.resolve("narrative");
+        Map<String, Narrative> out = new HashMap<>();
+        if (!Files.isDirectory(dir)) {
+            diags.error("narrative/", Pos.FILE, "the bundle has no narrative/ folder",
+                    "create narrative/ with one Markdown file per section, e.g. narrative/executive-summary.md");
+            return out;
+        }
+        NarrativeReader reader = new NarrativeReader(root, template, diags);
+        for (Path p : list(dir)) {
+            String name = p.getFileName().toString();
+            String shown = "narrative/" + name;
+            if (name.startsWith(".") || name.startsWith("~$")) {
+                continue;
+            }
+            if (Files.isDirectory(p)) {
+                diags.warning(shown + "/", Pos.FILE, "folders inside narrative/ are not read");
+                continue;
+            }
+            int dot = name.lastIndexOf('.');
+            String stem = dot > 0 ? name.substring(0, dot) : name;
+            String ext = dot > 0 ? name.substring(dot + 1) : "";
+            if (!ext.equals("md")) {
+                if (SectionIds.ALL.contains(stem) || SectionIds.isAppendix(stem)) {
+                    diags.error(shown, Pos.FILE, "section files must end in .md: this one is not read",
+                            "rename it to " + stem + ".md");
+                } else {
+                    diags.warning(shown, Pos.FILE, "not a section file (only .md files are read): ignored");
+                }
+                continue;
+            }
+            if (!SectionIds.ALL.contains(stem) && !SectionIds.isAppendix(stem)) {
+                String hint = Suggest.didYouMean(stem, SectionIds.ALL);
+                diags.error(shown, Pos.FILE, "unknown section file name \"" + stem + "\"",
+                        (hint != null ? hint.replace("?", ".md?") + " " : "") + "section files are named "
+                                + String.join(", ", SectionIds.ALL) + " or appendix-<name> (each with .md)");
+                continue;
+            }
+            SourceText.read(p, shown, diags).ifPresent(text -> out.put(stem, reader.read(stem, shown, text)));
+        }
+        return out;
+    }
+
+    /** Template order first, then appendices by file name. */
+    private static Map<String, Narrative> order(Map<String, Narrative> sections, Template template) {
+        Map<String, Narrative> ordered = new LinkedHashMap<>();
+        for (Template.SectionSpec s : template.sections()) {
+            if (sections.containsKey(s.id())) {
+                ordered.put(s.id(), sections.get(s.id()));
+            }
+        }
+        sections.keySet().stream().filter(SectionIds::isAppendix).sorted()
+                .forEach(id -> ordered.put(id, sections.get(id)));
+        return ordered;
+    }
+
+    private Map<ReportingYear, DataYear> readData(ReportingYear reportYear) {
+        Path dir = root.resolve("data");
+        Map<ReportingYear, DataYear> out = new HashMap<>();
+        if (!Files.isDirectory(dir)) {
+            if (reportYear != null) {
+                diags.warning("data/", Pos.FILE, "the bundle has no data/ folder: every dashboard figure will show \u2014",
+                        "add data/" + reportYear.fileStem() + ".json with the year's dashboard figures");
+            }
+            return out;
+        }
+        boolean anyFile = false;
+        for (Path p : list(dir)) {
+            String name = p.getFileName().toString();
+            String shown = "data/" + name;
+            if (name.startsWith(".") || Files.isDirectory(p)) {
+                continue;
+            }
+            if (!name.endsWith(".json")) {
+                diags.warning(shown, Pos.FILE, "not a data file (data/ holds YYYY-YY.json files): ignored");
+                continue;
+            }
+            anyFile = true;
+            Optional<ReportingYear> year = ReportingYear.parseFileStem(name.substring(0, name.length() - 5));
+            if (year.isEmpty()) {
+                diags.error(shown, Pos.FILE, "a data file is named after its reporting year, e.g. 2023-24.json",
+                        reportYear != null ? "rename it to " + reportYear.fileStem() + ".json" : null);
+                continue;
+            }
+            SourceText.read(p, shown, diags)
+                    .flatMap(text -> JsonReader.read(text, shown, diags))
+                    .flatMap(v -> Fields.asObject(v, shown, "the data file", diags))
+                    .flatMap(o -> DataReader.read(o, shown, year.get(), diags))
+                    .ifPresent(d -> out.put(d.year(), d));
+        }
+        if (anyFile && reportYear != null && !Files.isRegularFile(dir.resolve(reportYear.fileStem() + ".json"))) {
+            diags.error("data/", Pos.FILE, "no data file for the report's year " + reportYear.label(),
+                    "add data/" + reportYear.fileStem() + ".json; earlier years' files only extend the trend charts");
+        }
+        return out;
+    }
+
+    private Map<String, AuditAnswer> readAudit(Template template) {
+        Path file = root.resolve(AuditReader.FILE);
+        if (!Files.isRegularFile(file)) {
+            return Map.of();
+        }
+        return SourceText.read(file, AuditReader.FILE, diags)
+                .flatMap(text -> JsonReader.read(text, AuditReader.FILE, diags))
+                .flatMap(v -> Fields.asObject(v, AuditReader.FILE, "audit.json", diags))
+                .map(o -> AuditReader.read(o, template, diags))
+                .orElse(Map.of());
+    }
+
+    private List<Path> list(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        } catch (IOException e) {
+            diags.error(root.relativize(dir) + "/", Pos.FILE, "cannot list the folder: " + SourceText.describe(e));
+            return new ArrayList<>();
+        }
+    }
+}

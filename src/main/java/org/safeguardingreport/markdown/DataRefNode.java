@@ -1,0 +1,27 @@
+package org.safeguardingreport.markdown;
+
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+
+/** {@code {{measure@Q4}}}, {@code {{measure@Q4 rag}}} or {@code {{chart id ...}}}, as written. */
+public final class DataRefNode extends Node {
+
+    public DataRefNode(BasedSequence chars) {
+        super(chars);
+    }
+
+    /** What is between the braces, trimmed. */
+    public String content() {
+        BasedSequence c = getChars();
+        return c.subSequence(2, c.length() - 2).toString().strip();
+    }
+
+    public boolean isChart() {
+        return ReportInlineParser.isChart(content());
+    }
+
+    @Override
+    public BasedSequence[] getSegments() {
+        return new BasedSequence[] {getChars()};
+    }
+}

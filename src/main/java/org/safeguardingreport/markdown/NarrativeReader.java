@@ -1,0 +1,451 @@
+package org.safeguardingreport.markdown;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HardLineBreak;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.HtmlInlineComment;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.tables.TableCell;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+
+import org.safeguardingreport.diag.Diagnostics;
+import org.safeguardingreport.diag.Pos;
+import org.safeguardingreport.model.Frequency;
+import org.safeguardingreport.model.Measure;
+import org.safeguardingreport.model.MeasureCatalog;
+import org.safeguardingreport.model.MeasureKind;
+import org.safeguardingreport.model.Narrative;
+import org.safeguardingreport.model.Narrative.BlockKind;
+import org.safeguardingreport.model.Narrative.ChartRef;
+import org.safeguardingreport.model.Narrative.EvidenceMarker;
+import org.safeguardingreport.model.Narrative.FigureRef;
+import org.safeguardingreport.model.Narrative.PictureRef;
+import org.safeguardingreport.model.Quarter;
+import org.safeguardingreport.model.Template;
+import org.safeguardingreport.template.QuestionIds;
+import org.safeguardingreport.text.LineIndex;
+import org.safeguardingreport.text.Suggest;
+
+/**
+ * Parses one narrative file and checks everything the dialect adds to CommonMark: evidence
+ * markers against the template's audit questions, figures and charts against the measures,
+ * pictures against the bundle's images/ folder. Every problem is reported; the file is still
+ * returned so later stages can render what is valid.
+ */
+public final class NarrativeReader {
+    /** Written by {@code init} in each new section file; a file still holding it is unfinished. */
+    public static final String PROMPT_PREFIX = "_Replace this line:";
+
+    private static final Pattern MARKER = Pattern.compile(
+            "\\{\\s*audit\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s}\"']*)\\s*\\}", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FIGURE = Pattern.compile("([^@\\s]+)@(\\S+)(?:\\s+(\\S+))?");
+    private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.*");
+    private static final Set<String> PICTURE_TYPES = Set.of("png", "jpg", "jpeg", "svg");
+    private static final long MAX_PICTURE_SIDE = 20_000;
+
+    private final Path bundleRoot;
+    private final Template template;
+    private final Diagnostics diags;
+
+    /** @param template null when report.json names no usable template: question checks are then skipped */
+    public NarrativeReader(Path bundleRoot, Template template, Diagnostics diags) {
+        this.bundleRoot = bundleRoot;
+        this.template = template;
+        this.diags = diags;
+    }
+
+    public Narrative read(String id, String file, String text) {
+        FrontMatter.Result fm = FrontMatter.read(text, file, diags);
+        String markdown = fm.markdown();
+        Document doc = ReportMarkdown.parse(markdown);
+        LineIndex lines = new LineIndex(markdown);
+        List<EvidenceMarker> markers = new ArrayList<>();
+        List<FigureRef> figures = new ArrayList<>();
+        List<ChartRef> charts = new ArrayList<>();
+        List<PictureRef> pictures = new ArrayList<>();
+        Pos firstHtml = null;
+        int htmlCount = 0;
+        for (Node n : doc.getDescendants()) {
+            if (n instanceof EvidenceMarkerNode m) {
+                marker(m, file, lines).ifPresent(markers::add);
+            } else if (n instanceof DataRefNode d) {
+                if (d.isChart()) {
+                    chart(d, file, lines).ifPresent(charts::add);
+                } else {
+                    figure(d, file, lines).ifPresent(figures::add);
+                }
+            } else if (n instanceof Image img) {
+                pictures.add(picture(img.getUrl().toString(), img.getText().toString(), file, lines.pos(n.getStartOffset())));
+            } else if (n instanceof ImageRef ref) {
+                Reference r = ref.getReferenceNode(doc);
+                if (r != null) {
+                    pictures.add(picture(r.getUrl().toString(), ref.getText().toString(), file, lines.pos(n.getStartOffset())));
+                }
+            } else if (n instanceof HtmlBlock || n instanceof HtmlInline || n instanceof HtmlCommentBlock
+                    || n instanceof HtmlInlineComment) {
+                if (htmlCount++ == 0) {
+                    firstHtml = lines.pos(n.getStartOffset());
+                }
+            } else if (n instanceof Heading h && h.getLevel() == 1) {
+                diags.warning(file, lines.pos(n.getStartOffset()),
+                        "a '#' heading stands level with the section's own heading",
+                        "start sub-headings with '##'; to rename the section, set title: in front matter");
+            }
+        }
+        if (firstHtml != null) {
+            diags.warning(file, firstHtml, "raw HTML is not interpreted: it will be shown as written"
+                    + (htmlCount > 1 ? " (" + htmlCount + " places in this file)" : ""),
+                    "use Markdown instead: **bold**, - lists, | tables |, ![alt](images/picture.png)");
+        }
+        if (markdown.lines().anyMatch(l -> l.strip().startsWith(PROMPT_PREFIX))) {
+            int line = (int) markdown.lines().takeWhile(l -> !l.strip().startsWith(PROMPT_PREFIX)).count() + 1;
+            diags.warning(file, new Pos(line, 1), "this section still holds the template's prompt",
+                    "replace the line that starts '" + PROMPT_PREFIX + "' with the section's text");
+        }
+        return new Narrative(id, file, fm.title(), markdown, doc, List.copyOf(markers), List.copyOf(figures),
+                List.copyOf(charts), List.copyOf(pictures));
+    }
+
+    // ---------------------------------------------------------------- evidence markers
+
+    private Optional<EvidenceMarker> marker(EvidenceMarkerNode node, String file, LineIndex lines) {
+        int start = node.getStartOffset();
+        Pos pos = lines.pos(start);
+        String raw = node.getChars().toString();
+        if (!node.closed()) {
+            diags.error(file, pos, "the evidence marker is not closed", "write it as {audit=3.2} on one line");
+            return Optional.empty();
+        }
+        Matcher m = MARKER.matcher(raw);
+        if (!m.matches()) {
+            diags.error(file, pos, "malformed evidence marker " + raw,
+                    "write {audit=3.2}, or {audit=\"3.2 4.1\"} for several questions");
+            return Optional.empty();
+        }
+        String value = m.group(1);
+        int valueStart = m.start(1);
+        if (value.startsWith("\"") || value.startsWith("'")) {
+            value = value.substring(1, value.length() - 1);
+            valueStart++;
+        }
+        Set<String> questions = new LinkedHashSet<>();
+        Matcher tok = Pattern.compile("[^\\s,]+").matcher(value);
+        boolean ok = true;
+        while (tok.find()) {
+            Pos at = lines.pos(start + valueStart + tok.start());
+            String q = tok.group();
+            if (question(q, file, at)) {
+                questions.add(q);
+            } else {
+                ok = false;
+            }
+        }
+        if (questions.isEmpty() && ok) {
+            diags.error(file, pos, "the evidence marker names no audit question", "write {audit=3.2}");
+            return Optional.empty();
+        }
+        Optional<BlockKind> block = markedBlock(node, file, pos);
+        if (block.isEmpty() || questions.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new EvidenceMarker(List.copyOf(questions), file, pos, block.get()));
+    }
+
+    private boolean question(String q, String file, Pos at) {
+        return QuestionIds.check(q, template, file, at, diags);
+    }
+
+    /** The block a marker marks, when it ends a paragraph, list item or heading. */
+    private Optional<BlockKind> markedBlock(EvidenceMarkerNode node, String file, Pos pos) {
+        for (Node next = node.getNext(); next != null; next = next.getNext()) {
+            boolean blank = next instanceof EvidenceMarkerNode || next instanceof SoftLineBreak
+                    || next instanceof HardLineBreak || (next instanceof Text && next.getChars().isBlank());
+            if (!blank) {
+                diags.error(file, pos, "an evidence marker must end its paragraph, list item or heading",
+                        "move the marker to the end of the block it marks");
+                return Optional.empty();
+            }
+        }
+        Node parent = node.getParent();
+        if (parent instanceof Heading) {
+            return Optional.of(BlockKind.HEADING);
+        }
+        if (parent instanceof Paragraph p) {
+            boolean onlyMarkers = true;
+            for (Node c = p.getFirstChild(); c != null; c = c.getNext()) {
+                if (!(c instanceof EvidenceMarkerNode || c instanceof SoftLineBreak || c instanceof HardLineBreak
+                        || (c instanceof Text && c.getChars().isBlank()))) {
+                    onlyMarkers = false;
+                }
+            }
+            if (onlyMarkers) {
+                diags.error(file, pos, "the evidence marker stands alone, so it marks nothing",
+                        "put it at the end of the paragraph, list item or heading it marks (no blank line between)");
+                return Optional.empty();
+            }
+            return Optional.of(p.getParent() instanceof ListItem li && li.getFirstChild() == p
+                    ? BlockKind.LIST_ITEM : BlockKind.PARAGRAPH);
+        }
+        if (parent instanceof TableCell) {
+            diags.error(file, pos, "an evidence marker cannot sit in a table cell",
+                    "mark the paragraph or heading just before the table instead");
+        } else {
+            diags.error(file, pos, "an evidence marker cannot sit inside emphasis or a link",
+                    "move the marker to the very end of the block, after any closing * or ]");
+        }
+        return Optional.empty();
+    }
+
+    // ---------------------------------------------------------------- figures and charts
+
+    private Optional<FigureRef> figure(DataRefNode node, String file, LineIndex lines) {
+        Pos pos = lines.pos(node.getStartOffset());
+        String content = node.content();
+        Matcher m = FIGURE.matcher(content);
+        if (!m.matches()) {
+            diags.error(file, pos, "malformed figure {{" + content + "}}",
+                    "write {{measure@Q4}} for a value, or {{measure@Q4 rag}} for its rating");
+            return Optional.empty();
+        }
+        String id = m.group(1);
+        String period = m.group(2);
+        String option = m.group(3);
+        boolean ok = true;
+        Optional<Measure> measure = MeasureCatalog.get().measure(id);
+        if (measure.isEmpty()) {
+            unknownMeasure(id, file, pos);
+            ok = false;
+        }
+        Quarter quarter = Quarter.parse(period.toUpperCase(Locale.ROOT));
+        boolean year = period.equalsIgnoreCase("year");
+        Pos periodPos = lines.pos(node.getStartOffset() + node.getChars().toString().indexOf('@') + 1);
+        if (quarter == null && !year) {
+            diags.error(file, periodPos, "unknown quarter \"" + period + "\" in {{" + content + "}}",
+                    "the quarters are " + Quarter.listed() + "; an annual measure takes @year");
+            ok = false;
+        }
+        if (option != null && !option.equals("rag")) {
+            diags.error(file, pos, "unknown option \"" + option + "\" in {{" + content + "}}",
+                    "the only option is rag: {{" + id + "@" + period + " rag}}");
+            ok = false;
+        }
+        if (measure.isPresent() && ok) {
+            Measure me = measure.get();
+            if (quarter != null && me.frequency() == Frequency.ANNUAL) {
+                diags.error(file, periodPos, id + " is an annual measure: it has no " + period + " value",
+                        "write {{" + id + "@year" + (option != null ? " rag" : "") + "}}");
+                ok = false;
+            } else if (year && me.frequency() == Frequency.QUARTERLY) {
+                diags.error(file, periodPos, id + " is a quarterly measure: name a quarter",
+                        "write {{" + id + "@Q4" + (option != null ? " rag" : "") + "}}");
+                ok = false;
+            }
+            if ("rag".equals(option) && !me.rated()) {
+                diags.error(file, pos, id + " is " + (me.kind() == MeasureKind.COUNT ? "a count" : "a yes/no measure")
+                        + " and has no Red/Amber/Green rating", "only % measures have a rating: write {{" + id + "@"
+                        + period + "}}");
+                ok = false;
+            }
+        }
+        return ok ? Optional.of(new FigureRef(id, year ? "year" : quarter.name(), option != null, file, pos))
+                : Optional.empty();
+    }
+
+    private Optional<ChartRef> chart(DataRefNode node, String file, LineIndex lines) {
+        Pos pos = lines.pos(node.getStartOffset());
+        List<String> ids = List.of(node.content().substring("chart".length()).strip().split("\\s+"));
+        ids = ids.stream().filter(s -> !s.isEmpty()).toList();
+        boolean ok = true;
+        if (ids.isEmpty()) {
+            diags.error(file, pos, "the chart names no measure", "write {{chart 3b-level-3}}");
+            return Optional.empty();
+        }
+        Set<MeasureKind> kinds = new LinkedHashSet<>();
+        for (String id : ids) {
+            Optional<Measure> m = MeasureCatalog.get().measure(id);
+            if (m.isEmpty()) {
+                unknownMeasure(id, file, pos);
+                ok = false;
+            } else if (m.get().frequency() != Frequency.QUARTERLY || m.get().kind() == MeasureKind.YES_NO) {
+                diags.error(file, pos, id + " cannot be charted: charts show quarterly % measures and counts",
+                        "name quarterly measures only, e.g. {{chart 3b-level-3}}");
+                ok = false;
+            } else {
+                kinds.add(m.get().kind());
+            }
+        }
+        if (kinds.size() > 1) {
+            diags.error(file, pos, "a chart cannot mix % measures and counts", "make two charts, one of each");
+            ok = false;
+        }
+        Node parent = node.getParent();
+        boolean alone = parent instanceof Paragraph && parent.getChars().toString().strip().equals(node.getChars().toString());
+        if (!alone) {
+            diags.error(file, pos, "a chart must stand alone on its line",
+                    "leave a blank line before and after {{" + node.content() + "}}");
+            ok = false;
+        }
+        return ok ? Optional.of(new ChartRef(ids, file, pos)) : Optional.empty();
+    }
+
+    private void unknownMeasure(String id, String file, Pos pos) {
+        String hint = Suggest.didYouMean(id, MeasureCatalog.get().ids());
+        diags.error(file, pos, "unknown measure \"" + id + "\"",
+                hint != null ? hint : "measure ids are listed in the README, e.g. 3b-level-3");
+    }
+
+    // ---------------------------------------------------------------- pictures
+
+    private PictureRef picture(String url, String alt, String file, Pos pos) {
+        PictureRef ref = new PictureRef(url, alt, file, pos);
+        if (alt.isBlank()) {
+            diags.warning(file, pos, "the picture " + url + " has no alt text",
+                    "describe it for readers who cannot see it: ![What the picture shows](" + url + ")");
+        }
+        checkPicturePath(url, file, pos);
+        return ref;
+    }
+
+    private void checkPicturePath(String url, String file, Pos pos) {
+        String path = url;
+        if (path.contains("%")) {
+            try {
+                path = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                // keep it as written
+            }
+        }
+        if (path.isBlank()) {
+            diags.error(file, pos, "the picture has no file", "write ![alt text](images/picture.png)");
+            return;
+        }
+        if (SCHEME.matcher(path).matches() && !path.matches("[A-Za-z]:[\\\\/].*")) {
+            diags.error(file, pos, "pictures are never fetched from a web address or URL: " + url,
+                    "save the picture into the bundle's images/ folder and write images/<name>");
+            return;
+        }
+        if (path.startsWith("/") || path.startsWith("\\") || path.startsWith("~") || path.matches("[A-Za-z]:.*")) {
+            diags.error(file, pos, "a picture path must be inside the bundle, not an absolute path: " + url,
+                    "copy the picture into images/ and write images/<name>");
+            return;
+        }
+        if (path.contains("\\")) {
+            diags.error(file, pos, "write picture paths with '/', not '\\': " + url,
+                    "write " + path.replace('\\', '/'));
+            return;
+        }
+        Path rel;
+        try {
+            rel = Paths.get(path).normalize();
+        } catch (InvalidPathException e) {
+            diags.error(file, pos, "not a usable file name: " + url);
+            return;
+        }
+        if (rel.getNameCount() < 2 || !rel.getName(0).toString().equals("images") || rel.startsWith("..")) {
+            diags.error(file, pos, "pictures must be in the bundle's images/ folder: " + url,
+                    "copy the picture into images/ and write images/<name>");
+            return;
+        }
+        Path images = bundleRoot.resolve("images");
+        Path target = bundleRoot.resolve(rel);
+        if (!Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            String hint = Suggest.didYouMean(rel.subpath(1, rel.getNameCount()).toString(), listImages(images));
+            diags.error(file, pos, "no picture " + rel + " in the bundle",
+                    hint != null ? hint.replace("did you mean ", "did you mean images/") : "put the file in images/");
+            return;
+        }
+        try {
+            Path real = target.toRealPath();
+            if (!real.startsWith(images.toRealPath()) || !Files.isRegularFile(real)) {
+                diags.error(file, pos, rel + " leads outside the bundle's images/ folder (a link); it is not read",
+                        "copy the picture itself into images/");
+                return;
+            }
+        } catch (IOException e) {
+            diags.error(file, pos, "cannot read the picture " + rel);
+            return;
+        }
+        String name = rel.getFileName().toString();
+        String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        if (!PICTURE_TYPES.contains(ext)) {
+            diags.error(file, pos, "unsupported picture type" + (ext.isEmpty() ? "" : " ." + ext) + ": " + rel,
+                    "use PNG, JPEG or SVG");
+            return;
+        }
+        checkPictureContent(target, ext, rel.toString(), file, pos);
+    }
+
+    private void checkPictureContent(Path target, String ext, String shown, String file, Pos pos) {
+        byte[] head = new byte[1024];
+        int n;
+        try (InputStream in = Files.newInputStream(target)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            diags.error(file, pos, "cannot read the picture " + shown);
+            return;
+        }
+        boolean png = n >= 24 && (head[0] & 0xff) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G';
+        boolean jpeg = n >= 3 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xD8 && (head[2] & 0xff) == 0xFF;
+        String start = new String(head, 0, n, StandardCharsets.UTF_8);
+        boolean svg = start.contains("<svg");
+        String actual = png ? "PNG" : jpeg ? "JPEG" : svg ? "SVG" : "unknown";
+        String expected = ext.equals("png") ? "PNG" : ext.equals("svg") ? "SVG" : "JPEG";
+        if (!actual.equals(expected)) {
+            diags.error(file, pos, shown + " is not a " + expected + " file"
+                    + (actual.equals("unknown") ? "" : " (it holds a " + actual + " picture)"),
+                    actual.equals("unknown") ? "export the picture again as PNG or JPEG"
+                            : "rename it to end in ." + actual.toLowerCase(Locale.ROOT).replace("jpeg", "jpg"));
+            return;
+        }
+        if (png) {
+            long width = readInt(head, 16);
+            long height = readInt(head, 20);
+            if (width > MAX_PICTURE_SIDE || height > MAX_PICTURE_SIDE) {
+                diags.error(file, pos, shown + " claims to be " + width + " x " + height
+                        + " pixels, too large to place in a report", "resize it to at most 4000 pixels a side");
+            }
+        }
+    }
+
+    private static long readInt(byte[] b, int at) {
+        return ((long) (b[at] & 0xff) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
+    }
+
+    private static List<String> listImages(Path images) {
+        if (!Files.isDirectory(images)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(images)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.safeguardingreport.model;
+
+import java.util.List;
+
+import com.vladsch.flexmark.util.ast.Document;
+
+import org.safeguardingreport.diag.Pos;
+
+/**
+ * One narrative/*.md file, parsed. The flexmark document is read-only from here on; the lists
+ * are what the validator found in it, each with its source position.
+ */
+public record Narrative(String id, String file, String titleOverride, String text, Document document,
+                        List<EvidenceMarker> markers, List<FigureRef> figures, List<ChartRef> charts,
+                        List<PictureRef> pictures) {
+
+    /** The kind of block an evidence marker marks: the audit cites the page where that block starts. */
+    public enum BlockKind {
+        HEADING, PARAGRAPH, LIST_ITEM
+    }
+
+    public record EvidenceMarker(List<String> questions, String file, Pos pos, BlockKind block) {
+    }
+
+    /** {@code period} is a quarter "Q1".."Q4", or "year" for an annual measure. */
+    public record FigureRef(String measureId, String period, boolean rag, String file, Pos pos) {
+    }
+
+    public record ChartRef(List<String> measureIds, String file, Pos pos) {
+    }
+
+    public record PictureRef(String path, String alt, String file, Pos pos) {
+    }
+}

@@ -1,0 +1,27 @@
+package org.safeguardingreport.model;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** What report.json says about the report. Optional parts are null when absent. */
+public record ReportMeta(Provider provider, ReportingYear reportingYear, String template, String title,
+                         List<Author> authors, BoardPaper boardPaper, SignOff signOff) {
+
+    public record Provider(String name, String odsCode) {
+    }
+
+    public record Author(String name, String role) {
+    }
+
+    /** The board cover sheet; any field may be null in a draft. */
+    public record BoardPaper(String meeting, LocalDate date, String agendaItem, String presentedBy,
+                             String recommendation) {
+    }
+
+    public record SignOff(String approvedBy, String role, String body, LocalDate date) {
+    }
+
+    public boolean signedOff() {
+        return signOff != null;
+    }
+}

@@ -1,0 +1,73 @@
+package org.safeguardingreport.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A report template (report-templates/NAME/): the order and headings of the sections, the ten
+ * standards with their criteria, the audit form, and any per-measure rating thresholds.
+ */
+public record Template(String name, String location, String title, String description, List<SectionSpec> sections,
+                       List<Standard> standards, AuditForm audit, Map<String, Threshold> thresholds) {
+
+    /** A section as the template places it; {@code number} is the cover sheet's item number or null. */
+    public record SectionSpec(String id, String part, String number, String heading, String prompt) {
+    }
+
+    public record Criterion(String text, String report) {
+    }
+
+    public record Standard(int number, String title, String statement, List<String> links, List<Criterion> criteria,
+                           List<String> guidance) {
+        public String heading() {
+            return "Standard " + number + " \u2013 " + title;
+        }
+    }
+
+    /** An audit question; {@code id} is "S.Q", numbered by position within its standard. */
+    public record AuditQuestion(String id, int standard, int number, String text, String followUp, List<String> items) {
+    }
+
+    public record AuditStandard(int standard, String title, List<AuditQuestion> questions) {
+    }
+
+    public record AuditForm(String title, String instructions, List<AuditStandard> standards) {
+        public List<AuditQuestion> questions() {
+            return standards.stream().flatMap(s -> s.questions().stream()).toList();
+        }
+    }
+
+    public Optional<SectionSpec> section(String id) {
+        return sections.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    public Standard standard(int number) {
+        return standards.get(number - 1);
+    }
+
+    public int questionCount(int standard) {
+        return audit.standards().get(standard - 1).questions().size();
+    }
+
+    public Optional<AuditQuestion> question(String id) {
+        return audit.questions().stream().filter(q -> q.id().equals(id)).findFirst();
+    }
+
+    public Threshold threshold(String measureId) {
+        return thresholds.getOrDefault(measureId, Threshold.DEFAULT);
+    }
+
+    /** The heading a section shows: the template's, or "Standard N – title" for a standard. */
+    public String heading(String sectionId) {
+        Optional<SectionSpec> s = section(sectionId);
+        if (s.isPresent() && s.get().heading() != null) {
+            return s.get().heading();
+        }
+        int n = SectionIds.standardNumber(sectionId);
+        if (n > 0) {
+            return standard(n).heading();
+        }
+        return sectionId;
+    }
+}

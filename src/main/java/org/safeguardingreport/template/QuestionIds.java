@@ -1,0 +1,48 @@
+package org.safeguardingreport.template;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.safeguardingreport.diag.Diagnostics;
+import org.safeguardingreport.diag.Pos;
+import org.safeguardingreport.model.Template;
+
+/** Checks an audit question number "S.Q" against a template's audit form. */
+public final class QuestionIds {
+    private static final Pattern QUESTION = Pattern.compile("(\\d+)\\.(\\d+)");
+
+    private QuestionIds() {
+    }
+
+    /** True when {@code q} names a question of {@code template} (or is well-formed and no template is known). */
+    public static boolean check(String q, Template template, String file, Pos at, Diagnostics diags) {
+        Matcher m = QUESTION.matcher(q);
+        if (!m.matches()) {
+            diags.error(file, at, "\"" + q + "\" is not an audit question number",
+                    "question numbers are standard.question, e.g. 3.2");
+            return false;
+        }
+        int standard = Integer.parseInt(m.group(1));
+        int number = Integer.parseInt(m.group(2));
+        if (standard < 1 || standard > 10) {
+            diags.error(file, at, "unknown audit question " + q + ": there is no standard " + standard,
+                    "the standards are numbered 1-10");
+            return false;
+        }
+        if (template == null) {
+            return true;
+        }
+        int count = template.questionCount(standard);
+        if (number < 1 || number > count) {
+            String nearest = standard + "." + Math.max(1, Math.min(number, count));
+            diags.error(file, at, "unknown audit question " + q + ": standard " + standard + " of " + template.name()
+                    + " has questions " + standard + ".1-" + standard + "." + count, "did you mean " + nearest + "?");
+            return false;
+        }
+        if (!q.equals(standard + "." + number)) {
+            diags.error(file, at, "write the audit question as " + standard + "." + number + ", not " + q);
+            return false;
+        }
+        return true;
+    }
+}

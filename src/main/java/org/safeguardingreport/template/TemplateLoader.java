@@ -1,0 +1,369 @@
+package org.safeguardingreport.template;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.safeguardingreport.diag.Diagnostics;
+import org.safeguardingreport.diag.Pos;
+import org.safeguardingreport.json.Fields;
+import org.safeguardingreport.json.JsonReader;
+import org.safeguardingreport.json.JsonValue;
+import org.safeguardingreport.json.JsonValue.JsonObject;
+import org.safeguardingreport.json.JsonValue.JsonString;
+import org.safeguardingreport.json.JsonValue.Member;
+import org.safeguardingreport.model.Measure;
+import org.safeguardingreport.model.MeasureCatalog;
+import org.safeguardingreport.model.SectionIds;
+import org.safeguardingreport.model.Template;
+import org.safeguardingreport.model.Template.AuditForm;
+import org.safeguardingreport.model.Template.AuditQuestion;
+import org.safeguardingreport.model.Template.AuditStandard;
+import org.safeguardingreport.model.Template.Criterion;
+import org.safeguardingreport.model.Template.SectionSpec;
+import org.safeguardingreport.model.Template.Standard;
+import org.safeguardingreport.model.Threshold;
+import org.safeguardingreport.text.SourceText;
+import org.safeguardingreport.text.Suggest;
+
+/**
+ * Finds a template by name and reads it. A template is a folder of three JSON files that a user
+ * may copy and edit; a broken copy is reported like any bundle file, with file, line and column.
+ *
+ * <p>Search order for report-templates/NAME: next to the bundle (its parent folder), the current
+ * folder, the installation (system property {@code report.home}), then the copies in the jar.
+ */
+public final class TemplateLoader {
+    public static final String TEMPLATE_FILE = "template.json";
+    public static final String STANDARDS_FILE = "standards.json";
+    public static final String AUDIT_FILE = "audit-questions.json";
+    public static final List<String> BUILT_IN = List.of("dorset-2019", "somerset-2018");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Set<String> PARTS = Set.of("cover", "standards", "closing");
+
+    private final List<Path> searchDirs;
+
+    public TemplateLoader(List<Path> searchDirs) {
+        this.searchDirs = List.copyOf(searchDirs);
+    }
+
+    /** The usual search path for a bundle at {@code bundleRoot}. */
+    public static TemplateLoader forBundle(Path bundleRoot) {
+        Set<Path> dirs = new LinkedHashSet<>();
+        Path parent = bundleRoot.toAbsolutePath().normalize().getParent();
+        if (parent != null) {
+            dirs.add(parent.resolve("report-templates"));
+        }
+        dirs.add(Paths.get("").toAbsolutePath().resolve("report-templates"));
+        String home = System.getProperty("report.home");
+        if (home != null && !home.isBlank()) {
+            dirs.add(Paths.get(home).toAbsolutePath().normalize().resolve("report-templates"));
+        }
+        return new TemplateLoader(new ArrayList<>(dirs));
+    }
+
+    public static boolean validName(String name) {
+        return NAME.matcher(name).matches() && !name.contains("..");
+    }
+
+    /** Names of every template this loader can find. */
+    public List<String> available() {
+        Set<String> names = new TreeSet<>(BUILT_IN);
+        for (Path dir : searchDirs) {
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> s = Files.list(dir)) {
+                    s.filter(p -> Files.isRegularFile(p.resolve(TEMPLATE_FILE)))
+                            .map(p -> p.getFileName().toString()).filter(TemplateLoader::validName).forEach(names::add);
+                } catch (IOException ignored) {
+                    // an unreadable folder simply offers no templates
+                }
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    /**
+     * Loads template {@code name}; problems with the name are reported at {@code refFile}:{@code refPos}
+     * (the report.json value), problems inside the template at the template's own files.
+     */
+    public Optional<Template> load(String name, String refFile, Pos refPos, Diagnostics diags) {
+        if (!validName(name)) {
+            diags.error(refFile, refPos, "template \"" + name + "\" is not a template name",
+                    "name a folder under report-templates/, e.g. \"dorset-2019\"; paths are not allowed");
+            return Optional.empty();
+        }
+        Optional<Source> source = find(name);
+        if (source.isEmpty()) {
+            List<String> names = available();
+            String hint = Suggest.didYouMean(name, names);
+            diags.error(refFile, refPos, "unknown template \"" + name + "\"",
+                    (hint != null ? hint + " " : "") + "templates available: " + String.join(", ", names));
+            return Optional.empty();
+        }
+        return read(name, source.get(), diags);
+    }
+
+    private Optional<Source> find(String name) {
+        for (Path dir : searchDirs) {
+            Path t = dir.resolve(name);
+            if (Files.isRegularFile(t.resolve(TEMPLATE_FILE))) {
+                return Optional.of(new DirSource(t));
+            }
+        }
+        if (TemplateLoader.class.getResource("/report-templates/" + name + "/" + TEMPLATE_FILE) != null) {
+            return Optional.of(new JarSource(name));
+        }
+        return Optional.empty();
+    }
+
+    private interface Source {
+        String shown(String file);
+
+        Optional<String> text(String file, Diagnostics diags);
+    }
+
+    private record DirSource(Path dir) implements Source {
+        public String shown(String file) {
+            Path p = dir.resolve(file).toAbsolutePath().normalize();
+            Path cwd = Paths.get("").toAbsolutePath();
+            return p.startsWith(cwd) ? cwd.relativize(p).toString() : p.toString();
+        }
+
+        public Optional<String> text(String file, Diagnostics diags) {
+            Path p = dir.resolve(file);
+            if (!Files.isRegularFile(p)) {
+                diags.error(shown(file), Pos.FILE, "the template has no " + file,
+                        "copy it from report-templates/dorset-2019/" + file);
+                return Optional.empty();
+            }
+            return SourceText.read(p, shown(file), diags);
+        }
+    }
+
+    private record JarSource(String name) implements Source {
+        public String shown(String file) {
+            return "report-templates/" + name + "/" + file + " (built in)";
+        }
+
+        public Optional<String> text(String file, Diagnostics diags) {
+            try (InputStream in = TemplateLoader.class.getResourceAsStream("/report-templates/" + name + "/" + file)) {
+                if (in == null) {
+                    diags.error(shown(file), Pos.FILE, "the built-in template has no " + file);
+                    return Optional.empty();
+                }
+                return SourceText.decode(in.readAllBytes(), shown(file), diags);
+            } catch (IOException e) {
+                diags.error(shown(file), Pos.FILE, "cannot read the built-in template: " + e.getMessage());
+                return Optional.empty();
+            }
+        }
+    }
+
+    private Optional<Template> read(String name, Source src, Diagnostics diags) {
+        long before = diags.errorCount();
+        Optional<JsonObject> tpl = json(src, TEMPLATE_FILE, diags);
+        Optional<JsonObject> std = json(src, STANDARDS_FILE, diags);
+        Optional<JsonObject> aud = json(src, AUDIT_FILE, diags);
+        if (tpl.isEmpty() || std.isEmpty() || aud.isEmpty()) {
+            return Optional.empty();
+        }
+        String tf = src.shown(TEMPLATE_FILE);
+        Fields t = new Fields(tpl.get(), tf, "the template", diags);
+        t.onlyKeys(List.of("name", "title", "description", "source", "sections", "thresholds"));
+        String title = t.text("title", true).orElse("Safeguarding Children Annual Report");
+        String description = t.text("description", false).orElse("");
+        t.text("source", false);
+        t.text("name", false);
+        List<SectionSpec> sections = sections(t, tf, diags);
+        Map<String, Threshold> thresholds = thresholds(t, tf, diags);
+        List<Standard> standards = standards(std.get(), src.shown(STANDARDS_FILE), diags);
+        AuditForm audit = audit(aud.get(), src.shown(AUDIT_FILE), diags);
+        if (diags.errorCount() > before) {
+            return Optional.empty();
+        }
+        String location = src instanceof DirSource d ? d.dir().toString() : "built in";
+        return Optional.of(new Template(name, location, title, description, sections, standards, audit, thresholds));
+    }
+
+    private static Optional<JsonObject> json(Source src, String file, Diagnostics diags) {
+        return src.text(file, diags).flatMap(text -> JsonReader.read(text, src.shown(file), diags))
+                .flatMap(v -> Fields.asObject(v, src.shown(file), file, diags));
+    }
+
+    private static List<SectionSpec> sections(Fields t, String file, Diagnostics diags) {
+        List<SectionSpec> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (JsonValue v : t.list("sections", true).orElse(List.of())) {
+            Optional<JsonObject> o = Fields.asObject(v, file, "each section", diags);
+            if (o.isEmpty()) {
+                continue;
+            }
+            Fields s = new Fields(o.get(), file, "the section", diags);
+            s.onlyKeys(List.of("id", "part", "number", "heading", "prompt"));
+            Optional<String> id = s.text("id", true);
+            if (id.isEmpty()) {
+                continue;
+            }
+            if (!SectionIds.ALL.contains(id.get())) {
+                diags.error(file, o.get().get("id").pos(), "unknown section id \"" + id.get() + "\"",
+                        Optional.ofNullable(Suggest.didYouMean(id.get(), SectionIds.ALL))
+                                .orElse("section ids are " + String.join(", ", SectionIds.ALL)));
+                continue;
+            }
+            if (!seen.add(id.get())) {
+                diags.error(file, o.get().get("id").pos(), "section \"" + id.get() + "\" is placed twice");
+                continue;
+            }
+            String part = s.text("part", true).orElse("standards");
+            if (!PARTS.contains(part)) {
+                diags.error(file, o.get().get("part").pos(), "unknown part \"" + part + "\"",
+                        "a part is one of cover, standards, closing");
+            }
+            boolean standard = SectionIds.standardNumber(id.get()) > 0;
+            String heading = s.text("heading", !standard).orElse(null);
+            out.add(new SectionSpec(id.get(), part, s.text("number", false).orElse(null), heading,
+                    s.text("prompt", false).orElse("")));
+        }
+        for (String id : SectionIds.ALL) {
+            if (!seen.contains(id) && t.has("sections")) {
+                diags.error(file, t.raw("sections").pos(), "the template does not place section \"" + id + "\"",
+                        "every section id needs a place: add { \"id\": \"" + id + "\", ... }");
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static Map<String, Threshold> thresholds(Fields t, String file, Diagnostics diags) {
+        Map<String, Threshold> out = new LinkedHashMap<>();
+        Optional<JsonObject> o = t.obj("thresholds", false);
+        if (o.isEmpty()) {
+            return Map.of();
+        }
+        List<String> rated = MeasureCatalog.get().all().stream().filter(Measure::rated).map(Measure::id).toList();
+        for (Member m : o.get().members().values()) {
+            if (!rated.contains(m.key())) {
+                diags.error(file, m.keyPos(), "\"" + m.key() + "\" is not a rated (%) measure",
+                        Optional.ofNullable(Suggest.didYouMean(m.key(), rated)).orElse("thresholds apply to % measures"));
+                continue;
+            }
+            Optional<JsonObject> th = Fields.asObject(m.value(), file, "threshold \"" + m.key() + "\"", diags);
+            if (th.isEmpty()) {
+                continue;
+            }
+            Fields f = new Fields(th.get(), file, "threshold \"" + m.key() + "\"", diags);
+            f.onlyKeys(List.of("green", "amber"));
+            double green = f.number("green").orElse(Threshold.DEFAULT.green());
+            double amber = f.number("amber").orElse(Threshold.DEFAULT.amber());
+            if (green < 0 || green > 100 || amber < 0 || amber > 100 || amber > green) {
+                diags.error(file, th.get().pos(), "threshold \"" + m.key() + "\" must have 0 <= amber <= green <= 100",
+                        "green and amber are the lowest percentages rated Green and Amber");
+                continue;
+            }
+            out.put(m.key(), new Threshold(green, amber));
+        }
+        return Map.copyOf(out);
+    }
+
+    private static List<Standard> standards(JsonObject root, String file, Diagnostics diags) {
+        Fields r = new Fields(root, file, "the standards file", diags);
+        r.onlyKeys(List.of("standards"));
+        List<JsonValue> items = r.list("standards", true).orElse(List.of());
+        if (items.size() != 10 && r.has("standards")) {
+            diags.error(file, root.get("standards").pos(), "expected the ten standards, found " + items.size());
+        }
+        List<Standard> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Optional<JsonObject> o = Fields.asObject(items.get(i), file, "each standard", diags);
+            if (o.isEmpty()) {
+                continue;
+            }
+            Fields s = new Fields(o.get(), file, "standard " + (i + 1), diags);
+            s.onlyKeys(List.of("number", "title", "statement", "links", "criteria", "guidance"));
+            checkNumber(s, "number", i + 1, file, diags);
+            List<Criterion> criteria = new ArrayList<>();
+            for (JsonValue c : s.list("criteria", true).orElse(List.of())) {
+                Fields.asObject(c, file, "each criterion", diags).ifPresent(co -> {
+                    Fields cf = new Fields(co, file, "the criterion", diags);
+                    cf.onlyKeys(List.of("text", "report"));
+                    JsonValue report = co.get("report");
+                    criteria.add(new Criterion(cf.text("text", true).orElse(""),
+                            report instanceof JsonString rs ? rs.value().strip() : cf.text("report", false).orElse("")));
+                });
+            }
+            out.add(new Standard(i + 1, s.text("title", true).orElse(""), s.text("statement", true).orElse(""),
+                    strings(s, "links", file, diags), List.copyOf(criteria), strings(s, "guidance", file, diags)));
+        }
+        return List.copyOf(out);
+    }
+
+    private static AuditForm audit(JsonObject root, String file, Diagnostics diags) {
+        Fields r = new Fields(root, file, "the audit form", diags);
+        r.onlyKeys(List.of("title", "instructions", "standards"));
+        List<JsonValue> items = r.list("standards", true).orElse(List.of());
+        if (items.size() != 10 && r.has("standards")) {
+            diags.error(file, root.get("standards").pos(), "expected the ten standards, found " + items.size());
+        }
+        List<AuditStandard> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            int number = i + 1;
+            Optional<JsonObject> o = Fields.asObject(items.get(i), file, "each audit standard", diags);
+            if (o.isEmpty()) {
+                continue;
+            }
+            Fields s = new Fields(o.get(), file, "audit standard " + number, diags);
+            s.onlyKeys(List.of("standard", "title", "questions"));
+            checkNumber(s, "standard", number, file, diags);
+            List<AuditQuestion> questions = new ArrayList<>();
+            for (JsonValue qv : s.list("questions", true).orElse(List.of())) {
+                Optional<JsonObject> qo = Fields.asObject(qv, file, "each question", diags);
+                if (qo.isEmpty()) {
+                    continue;
+                }
+                Fields q = new Fields(qo.get(), file, "the question", diags);
+                q.onlyKeys(List.of("text", "followUp", "items"));
+                int n = questions.size() + 1;
+                questions.add(new AuditQuestion(number + "." + n, number, n, q.text("text", true).orElse(""),
+                        q.text("followUp", false).orElse(null), strings(q, "items", file, diags)));
+            }
+            if (questions.isEmpty() && s.has("questions")) {
+                diags.error(file, o.get().get("questions").pos(), "audit standard " + number + " has no questions");
+            }
+            out.add(new AuditStandard(number, s.text("title", true).orElse(""), List.copyOf(questions)));
+        }
+        return new AuditForm(r.text("title", true).orElse(""), r.text("instructions", false).orElse(""),
+                List.copyOf(out));
+    }
+
+    private static void checkNumber(Fields s, String key, int expected, String file, Diagnostics diags) {
+        Optional<Double> n = s.number(key);
+        if (n.isPresent() && n.get() != expected) {
+            diags.error(file, s.raw(key).pos(), "expected " + key + " " + expected + " here, found "
+                    + n.get().intValue(), "standards are listed in order, 1 to 10");
+        }
+    }
+
+    private static List<String> strings(Fields f, String key, String file, Diagnostics diags) {
+        List<String> out = new ArrayList<>();
+        for (JsonValue v : f.list(key, false).orElse(List.of())) {
+            if (v instanceof JsonString s) {
+                out.add(s.value().strip());
+            } else {
+                diags.error(file, v.pos(), "each of \"" + key + "\" must be text, not " + v.describe());
+            }
+        }
+        return List.copyOf(out);
+    }
+}
