@@ -44,6 +44,8 @@ public final class BundleLoader {
 
     private final Path root;
     private final Diagnostics diags = new Diagnostics();
+    /** Section files that exist, readable or not: an unreadable one is reported as such, not as missing. */
+    private final java.util.Set<String> sectionFiles = new java.util.HashSet<>();
 
     private BundleLoader(Path root) {
         this.root = root;
@@ -74,6 +76,9 @@ public final class BundleLoader {
         }
         Bundle bundle = new Bundle(root, folderName(), report.meta(), template, order(sections, template), data, audit);
         for (String missing : bundle.missingSections()) {
+            if (sectionFiles.contains(missing)) {
+                continue;
+            }
             diags.warning("narrative/" + missing + ".md", Pos.FILE, "section " + missing + " (" + template.heading(missing)
                     + ") is missing: the report will say \"No narrative provided.\"", "write narrative/" + missing + ".md");
         }
@@ -123,7 +128,7 @@ public final class BundleLoader {
             String ext = dot > 0 ? name.substring(dot + 1) : "";
             if (!ext.equals("md")) {
                 if (SectionIds.ALL.contains(stem) || SectionIds.isAppendix(stem)) {
-                    diags.error(shown, Pos.FILE, "section files must end in .md: this one is not read",
+                    diags.error(shown, new Pos(1, 1), "section files must end in .md: this one is not read",
                             "rename it to " + stem + ".md");
                 } else {
                     diags.warning(shown, Pos.FILE, "not a section file (only .md files are read): ignored");
@@ -132,11 +137,12 @@ public final class BundleLoader {
             }
             if (!SectionIds.ALL.contains(stem) && !SectionIds.isAppendix(stem)) {
                 String hint = Suggest.didYouMean(stem, SectionIds.ALL);
-                diags.error(shown, Pos.FILE, "unknown section file name \"" + stem + "\"",
+                diags.error(shown, new Pos(1, 1), "unknown section file name \"" + stem + "\"",
                         (hint != null ? hint.replace("?", ".md?") + " " : "") + "section files are named "
                                 + String.join(", ", SectionIds.ALL) + " or appendix-<name> (each with .md)");
                 continue;
             }
+            sectionFiles.add(stem);
             SourceText.read(p, shown, diags).ifPresent(text -> out.put(stem, reader.read(stem, shown, text)));
         }
         return out;
@@ -179,7 +185,7 @@ public final class BundleLoader {
             anyFile = true;
             Optional<ReportingYear> year = ReportingYear.parseFileStem(name.substring(0, name.length() - 5));
             if (year.isEmpty()) {
-                diags.error(shown, Pos.FILE, "a data file is named after its reporting year, e.g. 2023-24.json",
+                diags.error(shown, new Pos(1, 1), "a data file is named after its reporting year, e.g. 2023-24.json",
                         reportYear != null ? "rename it to " + reportYear.fileStem() + ".json" : null);
                 continue;
             }

@@ -1,0 +1,93 @@
+package org.safeguardingreport.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.safeguardingreport.Cli;
+import org.safeguardingreport.TestBundle;
+import org.safeguardingreport.diag.Diagnostics;
+import org.safeguardingreport.json.JsonReader;
+import org.safeguardingreport.json.JsonValue;
+import org.safeguardingreport.json.JsonValue.JsonArray;
+import org.safeguardingreport.json.JsonValue.JsonObject;
+
+/** The check command as a user runs it: the sample, the final rules, the JSON format, exit codes. */
+class CheckCommandTest {
+    static final String SAMPLE = Path.of(System.getProperty("report.home", "."), "content", "north-wessex-2023-24").toString();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theSamplePassesTheFinalCheckWithoutWarnings() {
+        Cli r = Cli.run("check", SAMPLE, "--final");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("", r.err());
+        assertTrue(r.out().contains("21 of 21, 2 appendices"), r.out());
+        assertTrue(r.out().contains("52 questions, 52 answered, 52 with evidence"), r.out());
+        assertTrue(r.out().contains("0 gaps"), r.out());
+    }
+
+    @Test
+    void finalCheckRefusesWithoutSignOffAndWithGapsListingEveryReason() {
+        TestBundle b = new TestBundle(tmp).write("report.json", TestBundle.REPORT.replaceAll(
+                "(?s),\\s*\"signOff\": \\{.*?\\}", ""));
+        Cli draft = Cli.run("check", b.root.toString());
+        assertEquals(0, draft.status(), draft.err());
+        assertTrue(draft.out().contains("gaps (neither an answer nor evidence): 1.2, 1.3"), draft.out());
+        Cli fin = Cli.run("check", b.root.toString(), "--final");
+        assertEquals(1, fin.status());
+        assertTrue(fin.err().contains("report.json: error: a final report needs signOff"), fin.err());
+        assertTrue(fin.err().contains("audit.json: error: audit question 1.2 has neither an answer nor evidence"), fin.err());
+        long gapErrors = fin.err().lines().filter(l -> l.contains("has neither an answer nor evidence")).count();
+        assertEquals(48, gapErrors);
+    }
+
+    @Test
+    void jsonFormatIsOneDocumentWithEverything() {
+        TestBundle b = new TestBundle(tmp).write("audit.json", "{ \"3.9\": { \"answer\": \"yes\" } }");
+        Cli r = Cli.run("check", b.root.toString(), "--format", "json");
+        assertEquals(1, r.status());
+        assertEquals("", r.err(), "json mode prints only the document");
+        JsonObject doc = (JsonObject) JsonReader.read(r.out(), "out", new Diagnostics()).orElseThrow();
+        assertEquals(false, ((JsonValue.JsonBoolean) doc.get("ok")).value());
+        assertEquals("2023/24", ((JsonValue.JsonString) doc.get("reportingYear")).value());
+        JsonObject first = (JsonObject) ((JsonArray) doc.get("diagnostics")).items().stream()
+                .filter(d -> ((JsonValue.JsonString) ((JsonObject) d).get("severity")).value().equals("error"))
+                .findFirst().orElseThrow();
+        assertEquals("audit.json", ((JsonValue.JsonString) first.get("file")).value());
+        assertEquals(1, ((JsonValue.JsonNumber) first.get("line")).value().intValue());
+        assertEquals(3, ((JsonValue.JsonNumber) first.get("column")).value().intValue());
+        JsonObject absent = (JsonObject) doc.get("absentMeasures");
+        List<String> q2 = ((JsonArray) absent.get("Q2")).items().stream().map(v -> ((JsonValue.JsonString) v).value()).toList();
+        assertTrue(q2.contains("3b-level-3"), "nothing was given for Q2");
+        List<String> q1 = ((JsonArray) absent.get("Q1")).items().stream().map(v -> ((JsonValue.JsonString) v).value()).toList();
+        assertFalse(q1.contains("3b-level-3"), "Q1 has 3b-level-3");
+        assertTrue(((JsonArray) doc.get("gaps")).items().size() > 40);
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertEquals(2, Cli.run().status());
+        assertEquals(2, Cli.run("frobnicate").status());
+        assertEquals(2, Cli.run("check").status());
+        assertEquals(2, Cli.run("check", SAMPLE, "--format", "xml").status());
+        assertEquals(2, Cli.run("check", SAMPLE, "--no-such-option").status());
+    }
+
+    @Test
+    void helpAndVersion() {
+        Cli help = Cli.run("--help");
+        assertEquals(0, help.status());
+        assertTrue(help.out().contains("check") && help.out().contains("init"), help.out());
+        Cli version = Cli.run("--version");
+        assertEquals(0, version.status());
+        assertTrue(version.out().startsWith("safeguarding-report "), version.out());
+    }
+}

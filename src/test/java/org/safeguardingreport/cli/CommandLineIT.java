@@ -1,0 +1,94 @@
+package org.safeguardingreport.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.safeguardingreport.TestBundle;
+
+/** The packaged program run as its own process, exactly as a user or a script runs it. */
+class CommandLineIT {
+    static final Path HOME = Path.of(System.getProperty("report.home", ".")).toAbsolutePath();
+    static final String JAR = System.getProperty("report.jar", HOME.resolve("target/safeguarding-report.jar").toString());
+
+    @TempDir
+    Path tmp;
+
+    record Run(int status, String out, String err) {
+    }
+
+    static Run run(List<String> command) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(HOME.toFile());
+        Path out = Files.createTempFile("out", ".txt");
+        Path err = Files.createTempFile("err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished in time");
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    static Run jar(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("java", "-jar", JAR));
+        cmd.addAll(List.of(args));
+        return run(cmd);
+    }
+
+    @Test
+    void buildReportShWithNoArgumentsChecksTheSample() throws Exception {
+        Run r = run(List.of("./build-report.sh"));
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("North Wessex Community Health NHS Trust, 2023/24, template dorset-2019"), r.out());
+    }
+
+    @Test
+    void theSamplePassesTheFinalCheck() throws Exception {
+        Run r = run(List.of("./build-report.sh", "check", "content/north-wessex-2023-24", "--final"));
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("ready for a final build"), r.out());
+    }
+
+    @Test
+    void eachBadInputExitsOneWithFileLineColumnAndNoStackTrace() throws Exception {
+        TestBundle b = new TestBundle(tmp)
+                .write("data/2023-24.json", "{\n  \"reportingYear\": \"2023/24\",\n  \"quarters\": { \"Q5\": {} },\n}\n")
+                .write("narrative/risk.md", "The Trust\u0092s risks.\n".getBytes(StandardCharsets.ISO_8859_1))
+                .write("narrative/standard-1.md", "---\ntitle: !!javax.script.ScriptEngineManager [x]\n---\nText.\n")
+                .write("narrative/standard-3.md", "Level 3: {{3b-level-3@Q9}}. {audit=3.9}\n");
+        Run r = jar("check", b.root.toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("data/2023-24.json:3:27: error: trailing comma: expected a property name after ','"), r.err());
+        assertTrue(r.err().contains("narrative/risk.md:1:10: error: the file is not UTF-8: byte 0x92"), r.err());
+        assertTrue(r.err().contains("narrative/standard-1.md:2:8: error: YAML tag !!javax.script.ScriptEngineManager"), r.err());
+        assertTrue(r.err().contains("narrative/standard-3.md:1:23: error: unknown quarter \"Q9\""), r.err());
+        assertTrue(r.err().contains("narrative/standard-3.md:1:36: error: unknown audit question 3.9"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void usageErrorExitsTwo() throws Exception {
+        Run r = jar("check", "--format", "yaml", "x");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("--format"), r.err());
+    }
+
+    @Test
+    void initThenCheck() throws Exception {
+        Path dir = tmp.resolve("new-trust");
+        Run init = jar("init", dir.toString(), "--provider", "New Trust");
+        assertEquals(0, init.status(), init.err());
+        Run check = jar("check", dir.toString(), "--format", "json");
+        assertEquals(0, check.status(), check.err());
+        assertTrue(check.out().contains("\"ok\" : true"), check.out());
+    }
+}

@@ -1,0 +1,84 @@
+package org.safeguardingreport.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.safeguardingreport.Cli;
+import org.safeguardingreport.bundle.BundleLoader;
+import org.safeguardingreport.model.Bundle;
+
+class InitCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void dorsetSkeletonPassesCheckAndListsEveryQuestionUnanswered() throws Exception {
+        Path dir = tmp.resolve("wessex-acute");
+        Cli init = Cli.run("init", dir.toString(), "--provider", "Wessex Acute NHS Trust", "--year", "2024/25");
+        assertEquals(0, init.status(), init.err());
+        Cli check = Cli.run("check", dir.toString());
+        assertEquals(0, check.status(), check.err());
+        assertFalse(check.err().contains("error"), check.err());
+        Bundle b = BundleLoader.load(dir).bundle().orElseThrow();
+        assertEquals("Wessex Acute NHS Trust", b.meta().provider().name());
+        assertEquals("2024/25", b.meta().reportingYear().label());
+        assertEquals(21, b.sections().size());
+        assertEquals(52, b.audit().size());
+        assertTrue(b.audit().values().stream().noneMatch(a -> a.answered()));
+        assertEquals(52, b.gaps().size());
+        assertTrue(Files.isRegularFile(dir.resolve("data/2024-25.json")));
+        assertTrue(Files.isDirectory(dir.resolve("images")));
+        String standard3 = Files.readString(dir.resolve("narrative/standard-3.md"));
+        assertTrue(standard3.startsWith("# Standard 3 \u2013 Appropriate Training, Skills and Competences"), standard3);
+        assertTrue(check.err().contains("narrative/standard-3.md:3:1: warning: this section still holds the template's prompt"),
+                check.err());
+        Cli fin = Cli.run("check", dir.toString(), "--final");
+        assertEquals(1, fin.status());
+        assertTrue(fin.err().contains("narrative/standard-3.md:3:1: error: a final report cannot hold the template's prompt"));
+    }
+
+    @Test
+    void somersetSkeletonHas47Questions() {
+        Path dir = tmp.resolve("somerset");
+        assertEquals(0, Cli.run("init", dir.toString(), "--template", "somerset-2018").status());
+        Bundle b = BundleLoader.load(dir).bundle().orElseThrow();
+        assertEquals("somerset-2018", b.template().name());
+        assertEquals(47, b.audit().size());
+        assertEquals(0, Cli.run("check", dir.toString()).status());
+    }
+
+    @Test
+    void initNeverOverwrites() throws Exception {
+        Path dir = tmp.resolve("existing");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("report.json"), "{ \"mine\": true }");
+        Cli r = Cli.run("init", dir.toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("already exists and is not an empty folder"), r.err());
+        assertEquals("{ \"mine\": true }", Files.readString(dir.resolve("report.json")));
+    }
+
+    @Test
+    void unknownTemplateWritesNothing() throws Exception {
+        Path dir = tmp.resolve("new");
+        Cli r = Cli.run("init", dir.toString(), "--template", "dorset-2020");
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("unknown template \"dorset-2020\""), r.err());
+        assertFalse(Files.exists(dir));
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertEquals(0, s.count(), "no temporary folder is left behind");
+        }
+    }
+
+    @Test
+    void badYearIsAUsageError() {
+        assertEquals(2, Cli.run("init", tmp.resolve("x").toString(), "--year", "2024").status());
+    }
+}
