@@ -10,7 +10,8 @@ SAMPLE="$ROOT/content/north-wessex-2023-24"
 if [ ! -f "$JAR" ] || [ -n "$(find "$ROOT/pom.xml" "$ROOT/src/main" "$ROOT/report-templates" -newer "$JAR" -print -quit 2>/dev/null)" ]; then
   command -v mvn >/dev/null 2>&1 || { echo "build-report.sh: Maven (mvn) is needed to build the tool the first time" >&2; exit 3; }
   echo "Building the report tool (first run, or its sources changed)..." >&2
-  if ! (cd "$ROOT" && mvn -B -q -Dstyle.color=never -DskipTests package >&2); then
+  # Maven prints colour resets even in batch mode; keep them out of logs
+  if ! (cd "$ROOT" && mvn -B -q -Dstyle.color=never -DskipTests package 2>&1) | sed -e 's/\x1b\[[0-9;]*m//g' >&2; then
     echo "build-report.sh: building the tool failed (see the Maven output above)" >&2
     exit 3
   fi

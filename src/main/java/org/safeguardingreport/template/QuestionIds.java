@@ -6,12 +6,32 @@ import java.util.regex.Pattern;
 import org.safeguardingreport.diag.Diagnostics;
 import org.safeguardingreport.diag.Pos;
 import org.safeguardingreport.model.Template;
+import org.safeguardingreport.text.Suggest;
 
 /** Checks an audit question number "S.Q" against a template's audit form. */
 public final class QuestionIds {
     private static final Pattern QUESTION = Pattern.compile("(\\d+)\\.(\\d+)");
 
     private QuestionIds() {
+    }
+
+    /**
+     * The closest question of the standard by spelling ("3.11" is most likely 3.1); among equally
+     * close ones, the nearest by number ("3.9" in a standard of eight is most likely 3.8).
+     */
+    static String nearest(int standard, int number, int count, String written) {
+        String clamped = standard + "." + Math.max(1, Math.min(number, count));
+        String best = clamped;
+        int bestDistance = Suggest.distance(written, clamped);
+        for (int i = 1; i <= count; i++) {
+            String c = standard + "." + i;
+            int d = Suggest.distance(written, c);
+            if (d < bestDistance) {
+                best = c;
+                bestDistance = d;
+            }
+        }
+        return best;
     }
 
     /** True when {@code q} names a question of {@code template} (or is well-formed and no template is known). */
@@ -34,7 +54,7 @@ public final class QuestionIds {
         }
         int count = template.questionCount(standard);
         if (number < 1 || number > count) {
-            String nearest = standard + "." + Math.max(1, Math.min(number, count));
+            String nearest = nearest(standard, number, count, q);
             diags.error(file, at, "unknown audit question " + q + ": standard " + standard + " of " + template.name()
                     + " has questions " + standard + ".1-" + standard + "." + count, "did you mean " + nearest + "?");
             return false;
