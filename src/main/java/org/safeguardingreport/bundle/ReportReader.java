@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.safeguardingreport.diag.Diagnostics;
 import org.safeguardingreport.diag.Pos;
@@ -62,7 +61,7 @@ final class ReportReader {
                 a.text("name", true).ifPresent(n -> authors.add(new Author(n, a.text("role", false).orElse(null))));
             });
         }
-        if (!r.has("authors")) {
+        if (authors.isEmpty()) {
             diags.warning(FILE, root.pos(), "report.json names no authors: the cover sheet's author line will be empty",
                     "add \"authors\": [ { \"name\": \"...\", \"role\": \"Named Nurse Safeguarding Children\" } ]");
         }
@@ -157,9 +156,5 @@ final class ReportReader {
             return null;
         }
         return new SignOff(by.get(), role.get(), body.get(), date.get());
-    }
-
-    static Set<String> keys() {
-        return Set.copyOf(KEYS);
     }
 }

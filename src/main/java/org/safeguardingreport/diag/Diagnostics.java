@@ -55,8 +55,4 @@ public final class Diagnostics {
                 .thenComparingInt(Diagnostic::column));
         return List.copyOf(out);
     }
-
-    public List<Diagnostic> warnings() {
-        return sorted().stream().filter(d -> !d.isError()).toList();
-    }
 }

@@ -61,8 +61,11 @@ public final class JsonReader {
             }
             return Optional.of(value);
         } catch (StreamConstraintsException e) {
-            diags.error(file, Pos.FILE, "the JSON is too large or too deeply nested to be report data: "
-                    + e.getOriginalMessage());
+            JsonLocation l = e.getLocation();
+            Pos at = l == null || l.getLineNr() < 1 ? Pos.FILE : new Pos(l.getLineNr(), l.getColumnNr());
+            diags.error(file, at, e.getOriginalMessage().contains("nesting depth")
+                    ? "the JSON is nested more than 1000 levels deep: this is not report data"
+                    : "a value in the JSON is too long to be report data");
             return Optional.empty();
         } catch (JsonProcessingException e) {
             reportSyntaxError(e, text, file, diags);

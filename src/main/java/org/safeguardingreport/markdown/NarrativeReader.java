@@ -124,6 +124,10 @@ public final class NarrativeReader {
                     + (htmlCount > 1 ? " (" + htmlCount + " places in this file)" : ""),
                     "use Markdown instead: **bold**, - lists, | tables |, ![alt](images/picture.png)");
         }
+        if (markdown.isBlank()) {
+            diags.warning(file, Pos.FILE, "the section file is empty: the report will say \"No narrative provided.\"",
+                    "write the section's text, or delete the file");
+        }
         if (markdown.lines().anyMatch(l -> l.strip().startsWith(PROMPT_PREFIX))) {
             int line = (int) markdown.lines().takeWhile(l -> !l.strip().startsWith(PROMPT_PREFIX)).count() + 1;
             diags.warning(file, new Pos(line, 1), "this section still holds the template's prompt",

@@ -28,12 +28,4 @@ public final class LineIndex {
         int line = i >= 0 ? i : -i - 2;
         return new Pos(line + 1, offset - lineStarts[line] + 1);
     }
-
-    public int lineCount() {
-        return lineStarts.length;
-    }
-
-    public int lineStart(int line) {
-        return lineStarts[line - 1];
-    }
 }
