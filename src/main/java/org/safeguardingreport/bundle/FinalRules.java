@@ -38,6 +38,12 @@ public final class FinalRules {
                     "answer it in audit.json, or mark the paragraph that answers it with {audit=" + q + "}");
         }
         for (Narrative n : bundle.sections().values()) {
+            for (Narrative.PictureRef p : n.pictures()) {
+                if (!p.usable()) {
+                    diags.error(p.file(), p.pos(), "a final report cannot show a placeholder for the picture " + p.path(),
+                            "put the picture in the bundle's images/ folder, or remove it");
+                }
+            }
             int line = 1;
             for (String l : n.text().lines().toList()) {
                 if (l.strip().startsWith(NarrativeReader.PROMPT_PREFIX)) {

@@ -9,6 +9,7 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
  */
 public final class EvidenceMarkerNode extends Node {
     private final boolean closed;
+    private java.util.List<String> questions = java.util.List.of();
 
     public EvidenceMarkerNode(BasedSequence chars, boolean closed) {
         super(chars);
@@ -17,6 +18,15 @@ public final class EvidenceMarkerNode extends Node {
 
     public boolean closed() {
         return closed;
+    }
+
+    /** The valid question numbers it names, set once the marker has been checked; empty if it has errors. */
+    public java.util.List<String> questions() {
+        return questions;
+    }
+
+    void questions(java.util.List<String> q) {
+        this.questions = java.util.List.copyOf(q);
     }
 
     @Override

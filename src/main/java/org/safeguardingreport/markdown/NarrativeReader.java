@@ -94,12 +94,21 @@ public final class NarrativeReader {
         int htmlCount = 0;
         for (Node n : doc.getDescendants()) {
             if (n instanceof EvidenceMarkerNode m) {
-                marker(m, file, lines).ifPresent(markers::add);
+                marker(m, file, lines).ifPresent(e -> {
+                    markers.add(e);
+                    m.questions(e.questions());
+                });
             } else if (n instanceof DataRefNode d) {
                 if (d.isChart()) {
-                    chart(d, file, lines).ifPresent(charts::add);
+                    chart(d, file, lines).ifPresent(c -> {
+                        charts.add(c);
+                        d.ref(c);
+                    });
                 } else {
-                    figure(d, file, lines).ifPresent(figures::add);
+                    figure(d, file, lines).ifPresent(f -> {
+                        figures.add(f);
+                        d.ref(f);
+                    });
                 }
             } else if (n instanceof Image img) {
                 pictures.add(picture(img.getUrl().toString(), img.getText().toString(), file, lines.pos(n.getStartOffset())));
@@ -328,16 +337,20 @@ public final class NarrativeReader {
     // ---------------------------------------------------------------- pictures
 
     private PictureRef picture(String url, String alt, String file, Pos pos) {
-        PictureRef ref = new PictureRef(url, alt, file, pos);
         if (alt.isBlank()) {
             diags.warning(file, pos, "the picture " + url + " has no alt text",
                     "describe it for readers who cannot see it: ![What the picture shows](" + url + ")");
         }
-        checkPicturePath(url, file, pos);
-        return ref;
+        String path = checkPicturePath(url, file, pos);
+        return new PictureRef(url, alt, file, pos, path);
     }
 
-    private void checkPicturePath(String url, String file, Pos pos) {
+    /**
+     * The picture's path inside the bundle ("images/x.png") when it can be shown; otherwise null,
+     * after a warning: the report then shows a placeholder with the alt text, and nothing outside
+     * the bundle's images/ folder is ever read.
+     */
+    private String checkPicturePath(String url, String file, Pos pos) {
         String path = url;
         if (path.contains("%")) {
             try {
@@ -347,73 +360,73 @@ public final class NarrativeReader {
             }
         }
         if (path.isBlank()) {
-            diags.error(file, pos, "the picture has no file", "write ![alt text](images/picture.png)");
-            return;
+            diags.warning(file, pos, "the picture has no file", "write ![alt text](images/picture.png)");
+            return null;
         }
         if (SCHEME.matcher(path).matches() && !path.matches("[A-Za-z]:[\\\\/].*")) {
-            diags.error(file, pos, "pictures are never fetched from a web address or URL: " + url,
+            diags.warning(file, pos, "pictures are never fetched from a web address or URL: " + url,
                     "save the picture into the bundle's images/ folder and write images/<name>");
-            return;
+            return null;
         }
         if (path.startsWith("/") || path.startsWith("\\") || path.startsWith("~") || path.matches("[A-Za-z]:.*")) {
-            diags.error(file, pos, "a picture path must be inside the bundle, not an absolute path: " + url,
+            diags.warning(file, pos, "a picture path must be inside the bundle, not an absolute path: " + url,
                     "copy the picture into images/ and write images/<name>");
-            return;
+            return null;
         }
         if (path.contains("\\")) {
-            diags.error(file, pos, "write picture paths with '/', not '\\': " + url,
+            diags.warning(file, pos, "write picture paths with '/', not '\\': " + url,
                     "write " + path.replace('\\', '/'));
-            return;
+            return null;
         }
         Path rel;
         try {
             rel = Paths.get(path).normalize();
         } catch (InvalidPathException e) {
-            diags.error(file, pos, "not a usable file name: " + url);
-            return;
+            diags.warning(file, pos, "not a usable file name: " + url);
+            return null;
         }
         if (rel.getNameCount() < 2 || !rel.getName(0).toString().equals("images") || rel.startsWith("..")) {
-            diags.error(file, pos, "pictures must be in the bundle's images/ folder: " + url,
+            diags.warning(file, pos, "pictures must be in the bundle's images/ folder: " + url,
                     "copy the picture into images/ and write images/<name>");
-            return;
+            return null;
         }
         Path images = bundleRoot.resolve("images");
         Path target = bundleRoot.resolve(rel);
         if (!Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             String hint = Suggest.didYouMean(rel.subpath(1, rel.getNameCount()).toString(), listImages(images));
-            diags.error(file, pos, "no picture " + rel + " in the bundle",
+            diags.warning(file, pos, "no picture " + rel + " in the bundle",
                     hint != null ? hint.replace("did you mean ", "did you mean images/") : "put the file in images/");
-            return;
+            return null;
         }
         try {
             Path real = target.toRealPath();
             if (!real.startsWith(images.toRealPath()) || !Files.isRegularFile(real)) {
-                diags.error(file, pos, rel + " leads outside the bundle's images/ folder (a link); it is not read",
+                diags.warning(file, pos, rel + " leads outside the bundle's images/ folder (a link); it is not read",
                         "copy the picture itself into images/");
-                return;
+                return null;
             }
         } catch (IOException e) {
-            diags.error(file, pos, "cannot read the picture " + rel);
-            return;
+            diags.warning(file, pos, "cannot read the picture " + rel);
+            return null;
         }
         String name = rel.getFileName().toString();
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         if (!PICTURE_TYPES.contains(ext)) {
-            diags.error(file, pos, "unsupported picture type" + (ext.isEmpty() ? "" : " ." + ext) + ": " + rel,
+            diags.warning(file, pos, "unsupported picture type" + (ext.isEmpty() ? "" : " ." + ext) + ": " + rel,
                     "use PNG, JPEG or SVG");
-            return;
+            return null;
         }
-        checkPictureContent(target, ext, rel.toString(), file, pos);
+        return checkPictureContent(target, ext, rel.toString(), file, pos) ? rel.toString().replace('\\', '/') : null;
     }
 
-    private void checkPictureContent(Path target, String ext, String shown, String file, Pos pos) {
+    private boolean checkPictureContent(Path target, String ext, String shown, String file, Pos pos) {
         byte[] head = new byte[1024];
         int n;
         try (InputStream in = Files.newInputStream(target)) {
             n = in.readNBytes(head, 0, head.length);
         } catch (IOException e) {
-            diags.error(file, pos, "cannot read the picture " + shown);
-            return;
+            diags.warning(file, pos, "cannot read the picture " + shown);
+            return false;
         }
         boolean png = n >= 24 && (head[0] & 0xff) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G';
         boolean jpeg = n >= 3 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xD8 && (head[2] & 0xff) == 0xFF;
@@ -422,20 +435,22 @@ public final class NarrativeReader {
         String actual = png ? "PNG" : jpeg ? "JPEG" : svg ? "SVG" : "unknown";
         String expected = ext.equals("png") ? "PNG" : ext.equals("svg") ? "SVG" : "JPEG";
         if (!actual.equals(expected)) {
-            diags.error(file, pos, shown + " is not a " + expected + " file"
+            diags.warning(file, pos, shown + " is not a " + expected + " file"
                     + (actual.equals("unknown") ? "" : " (it holds a " + actual + " picture)"),
                     actual.equals("unknown") ? "export the picture again as PNG or JPEG"
                             : "rename it to end in ." + actual.toLowerCase(Locale.ROOT).replace("jpeg", "jpg"));
-            return;
+            return false;
         }
         if (png) {
             long width = readInt(head, 16);
             long height = readInt(head, 20);
             if (width > MAX_PICTURE_SIDE || height > MAX_PICTURE_SIDE) {
-                diags.error(file, pos, shown + " claims to be " + width + " x " + height
+                diags.warning(file, pos, shown + " claims to be " + width + " x " + height
                         + " pixels, too large to place in a report", "resize it to at most 4000 pixels a side");
+                return false;
             }
         }
+        return true;
     }
 
     private static long readInt(byte[] b, int at) {

@@ -29,6 +29,10 @@ public record Narrative(String id, String file, String titleOverride, String tex
     public record ChartRef(List<String> measureIds, String file, Pos pos) {
     }
 
-    public record PictureRef(String path, String alt, String file, Pos pos) {
+    /** {@code resolved} is the picture's path inside the bundle, or null when it cannot be shown. */
+    public record PictureRef(String path, String alt, String file, Pos pos, String resolved) {
+        public boolean usable() {
+            return resolved != null;
+        }
     }
 }

@@ -9,7 +9,12 @@ import java.util.Optional;
  * standards with their criteria, the audit form, and any per-measure rating thresholds.
  */
 public record Template(String name, String location, String title, String description, List<SectionSpec> sections,
-                       List<Standard> standards, AuditForm audit, Map<String, Threshold> thresholds) {
+                       List<Standard> standards, AuditForm audit, Map<String, Threshold> thresholds,
+                       Text layout, Text stylesheet) {
+
+    /** A text file of the template (the Velocity layout, the stylesheet) and how messages name it. */
+    public record Text(String file, String content) {
+    }
 
     /** A section as the template places it; {@code number} is the cover sheet's item number or null. */
     public record SectionSpec(String id, String part, String number, String heading, String prompt) {

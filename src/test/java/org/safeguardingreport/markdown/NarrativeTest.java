@@ -225,8 +225,8 @@ class NarrativeTest {
                 "![g](file:///etc/passwd)",
                 "![h](report.json)") + "\n");
         Cli r = Cli.run("check", b.root.toString());
-        assertEquals(1, r.status());
-        assertTrue(r.line("narrative/standard-3.md:1:1:").contains("never fetched from a web address"), r.err());
+        assertEquals(0, r.status(), "a draft shows a placeholder with the alt text");
+        assertTrue(r.line("narrative/standard-3.md:1:1: warning:").contains("never fetched from a web address"), r.err());
         assertTrue(r.line("narrative/standard-3.md:3:1:").contains("not an absolute path"), r.err());
         assertTrue(r.line("narrative/standard-3.md:5:1:").contains("must be in the bundle's images/ folder"), r.err());
         assertTrue(r.line("narrative/standard-3.md:7:1:").contains("must be in the bundle's images/ folder"), r.err());
@@ -235,6 +235,10 @@ class NarrativeTest {
         assertEquals("did you mean images/chart.png?", r.hintOf("narrative/standard-3.md:11:1:"));
         assertTrue(r.line("narrative/standard-3.md:13:1:").contains("never fetched"), r.err());
         assertTrue(r.line("narrative/standard-3.md:15:1:").contains("must be in the bundle's images/ folder"), r.err());
+        Cli fin = Cli.run("check", b.root.toString(), "--final");
+        assertEquals(1, fin.status());
+        assertEquals(8, fin.err().lines().filter(l -> l.contains("error: a final report cannot show a placeholder")).count(),
+                fin.err());
     }
 
     @Test

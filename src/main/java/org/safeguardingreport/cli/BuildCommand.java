@@ -1,0 +1,148 @@
+package org.safeguardingreport.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import org.safeguardingreport.bundle.BundleLoader;
+import org.safeguardingreport.bundle.FinalRules;
+import org.safeguardingreport.diag.Diagnostic;
+import org.safeguardingreport.diag.Diagnostics;
+import org.safeguardingreport.json.JsonWriter;
+import org.safeguardingreport.model.Bundle;
+import org.safeguardingreport.render.ReportBuilder;
+import org.safeguardingreport.text.SourceText;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = {"Build the annual report of a bundle: annual-report.pdf and build.json.",
+                "Without --final it is a draft, marked DRAFT on every page."})
+final class BuildCommand implements Callable<Integer> {
+    static final String REPORT_PDF = "annual-report.pdf";
+    static final String BUILD_JSON = "build.json";
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "BUNDLE", description = "the bundle folder")
+    Path bundle;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "OUT", description = "output folder (default: out/<bundle folder name>/)")
+    Path out;
+
+    @Option(names = "--final", description = "the signed-off report: refuses unless signOff is filled and no audit gap remains")
+    boolean finalBuild;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        BundleLoader.Result loaded = BundleLoader.load(bundle);
+        Diagnostics diags = loaded.diagnostics();
+        if (finalBuild) {
+            loaded.bundle().ifPresent(b -> FinalRules.apply(b, diags));
+        }
+        if (diags.hasErrors() || loaded.bundle().isEmpty()) {
+            DiagnosticPrinter.print(diags, err);
+            err.println((finalBuild ? "final build refused: " : "build stopped: ") + DiagnosticPrinter.counts(diags)
+                    + "; nothing was written");
+            return Main.INPUT_ERRORS;
+        }
+        Bundle b = loaded.bundle().get();
+        Optional<ReportBuilder.Report> report = ReportBuilder.build(b, finalBuild, diags);
+        DiagnosticPrinter.print(diags, err);
+        if (report.isEmpty()) {
+            err.println("build stopped: " + DiagnosticPrinter.counts(diags) + "; nothing was written");
+            return Main.INPUT_ERRORS;
+        }
+        Path target = out != null ? out : Paths.get("out", b.name());
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put(REPORT_PDF, report.get().pdf());
+        files.put(BUILD_JSON, JsonWriter.write(buildJson(b, report.get(), diags)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            publish(target, files);
+        } catch (IOException e) {
+            err.println(target + ": error: cannot write the outputs: " + SourceText.describe(e));
+            return Main.INPUT_ERRORS;
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        o.println("Built the " + (finalBuild ? "final" : "draft") + " annual report of " + b.meta().provider().name()
+                + ", " + b.meta().reportingYear().label() + " (" + report.get().pages() + " pages)");
+        for (String f : files.keySet()) {
+            o.println("  " + target.resolve(f));
+        }
+        return Main.OK;
+    }
+
+    private Map<String, Object> buildJson(Bundle b, ReportBuilder.Report r, Diagnostics diags) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("bundle", b.name());
+        m.put("template", b.template().name());
+        m.put("reportingYear", b.meta().reportingYear().label());
+        m.put("final", finalBuild);
+        m.put("pages", r.pages());
+        m.put("citations", r.citations());
+        m.put("gaps", b.gaps());
+        List<Diagnostic> warnings = diags.sorted().stream().filter(d -> !d.isError()).toList();
+        m.put("warnings", DiagnosticPrinter.asJson(warnings).stream().map(w -> {
+            Map<String, Object> x = new LinkedHashMap<>(w);
+            x.remove("severity");
+            return x;
+        }).toList());
+        return m;
+    }
+
+    /**
+     * Writes every file into a fresh folder beside {@code target}, then moves each into place; a
+     * failure before the moves leaves the previous outputs as they were.
+     */
+    static void publish(Path target, Map<String, byte[]> files) throws IOException {
+        Path abs = target.toAbsolutePath().normalize();
+        Path parent = abs.getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempDirectory(parent, "." + abs.getFileName() + ".build-");
+        try {
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                Files.write(tmp.resolve(f.getKey()), f.getValue());
+            }
+            if (!Files.exists(abs)) {
+                move(tmp, abs);
+                return;
+            }
+            for (String name : files.keySet()) {
+                move(tmp.resolve(name), abs.resolve(name));
+            }
+        } finally {
+            if (Files.exists(tmp)) {
+                try (Stream<Path> s = Files.walk(tmp)) {
+                    for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.safeguardingreport.render;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.safeguardingreport.model.Bundle;
+import org.safeguardingreport.model.DataYear;
+import org.safeguardingreport.model.Frequency;
+import org.safeguardingreport.model.Measure;
+import org.safeguardingreport.model.MeasureCatalog;
+import org.safeguardingreport.model.MeasureValue;
+import org.safeguardingreport.model.Quarter;
+import org.safeguardingreport.model.Rating;
+import org.safeguardingreport.model.Threshold;
+
+/**
+ * A standard's dashboard for the report year, as plain maps a layout template can read: one row per
+ * measure reported in the year (Q1-Q4 and the year's value, each % cell with its rating as a CSS
+ * class and a word), and the measures not reported at all.
+ */
+public final class Dashboard {
+    private Dashboard() {
+    }
+
+    public static Map<String, Object> forStandard(Bundle bundle, int standard) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<String> notReported = new ArrayList<>();
+        Optional<DataYear> year = bundle.currentYear();
+        for (Measure m : MeasureCatalog.get().all()) {
+            if (m.standard() != standard) {
+                continue;
+            }
+            Optional<MeasureValue> yearValue = year.flatMap(y -> Figures.yearValue(y, m));
+            boolean anyQuarter = m.frequency() == Frequency.QUARTERLY && year.isPresent()
+                    && java.util.Arrays.stream(Quarter.values()).anyMatch(q -> year.get().quarterly(m.id(), q).isPresent());
+            if (yearValue.isEmpty() && !anyQuarter) {
+                notReported.add(m.label());
+                continue;
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", m.id());
+            row.put("label", m.label());
+            row.put("kind", m.kind().code());
+            row.put("annual", m.frequency() == Frequency.ANNUAL);
+            List<Map<String, Object>> quarters = new ArrayList<>();
+            for (Quarter q : Quarter.values()) {
+                quarters.add(m.frequency() == Frequency.ANNUAL ? cell(null, null)
+                        : cell(bundle, m, year.flatMap(y -> y.quarterly(m.id(), q))));
+            }
+            row.put("quarters", quarters);
+            row.put("year", cell(bundle, m, yearValue));
+            rows.add(row);
+        }
+        Map<String, Object> table = new LinkedHashMap<>();
+        table.put("standard", standard);
+        table.put("rows", rows);
+        table.put("notReported", notReported);
+        table.put("hasRows", !rows.isEmpty());
+        List<String> special = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            String id = (String) row.get("id");
+            Threshold t = bundle.template().threshold(id);
+            if (!t.equals(Threshold.DEFAULT)) {
+                special.add(row.get("label") + ": " + describe(t));
+            }
+        }
+        table.put("special", String.join("; ", special));
+        return table;
+    }
+
+    static Map<String, Object> cell(Bundle bundle, Measure m, Optional<MeasureValue> v) {
+        Optional<Rating> r = Figures.rating(bundle, m.id(), v);
+        return cell(Figures.format(v), r.orElse(null));
+    }
+
+    static Map<String, Object> cell(String text, Rating rating) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("text", text == null ? "" : text);
+        c.put("rating", rating == null ? "" : rating.word().toLowerCase(Locale.ROOT));
+        c.put("ratingWord", rating == null ? "" : rating.word());
+        return c;
+    }
+
+    /** "Green ≥ 90%, Amber ≥ 76%" for a threshold, for table notes. */
+    public static String describe(Threshold t) {
+        return "Green \u2265 " + trim(t.green()) + "%, Amber \u2265 " + trim(t.amber()) + "%, Red below";
+    }
+
+    private static String trim(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+    }
+}

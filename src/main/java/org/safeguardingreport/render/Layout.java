@@ -1,0 +1,84 @@
+package org.safeguardingreport.render;
+
+import java.io.StringWriter;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.velocity.VelocityContext;
+import org.apache.velocity.app.VelocityEngine;
+import org.apache.velocity.app.event.EventCartridge;
+import org.apache.velocity.app.event.ReferenceInsertionEventHandler;
+import org.apache.velocity.context.Context;
+import org.apache.velocity.exception.MethodInvocationException;
+import org.apache.velocity.exception.ParseErrorException;
+import org.apache.velocity.exception.ResourceNotFoundException;
+import org.apache.velocity.exception.TemplateInitException;
+import org.apache.velocity.runtime.RuntimeConstants;
+import org.apache.velocity.runtime.resource.loader.StringResourceLoader;
+
+import org.safeguardingreport.diag.Diagnostics;
+import org.safeguardingreport.diag.Pos;
+
+/**
+ * Runs a template's Velocity layout over a view. Every inserted value is HTML-escaped unless its
+ * reference ends in "Html" (markup this program rendered and escaped itself), so text an author
+ * wrote, however much it looks like template code, is printed as written and never evaluated:
+ * Velocity evaluates only the layout's own text. The layout cannot read files (#parse and #include
+ * see an empty string loader).
+ */
+public final class Layout {
+    private static final VelocityEngine ENGINE = engine();
+
+    private Layout() {
+    }
+
+    private static VelocityEngine engine() {
+        VelocityEngine ve = new VelocityEngine();
+        ve.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, "true");
+        ve.setProperty(RuntimeConstants.RESOURCE_LOADERS, "string");
+        ve.setProperty("resource.loader.string.class", StringResourceLoader.class.getName());
+        ve.setProperty(RuntimeConstants.SPACE_GOBBLING, "lines");
+        ve.init();
+        return ve;
+    }
+
+    /** The layout's output, or empty after a message naming the layout file, line and column. */
+    public static Optional<String> render(String layout, String layoutFile, Map<String, Object> view, Diagnostics diags) {
+        VelocityContext context = new VelocityContext();
+        view.forEach(context::put);
+        EventCartridge cartridge = new EventCartridge();
+        cartridge.addEventHandler(new Escaper());
+        cartridge.attachToContext(context);
+        StringWriter out = new StringWriter();
+        try {
+            ENGINE.evaluate(context, out, layoutFile, layout);
+            return Optional.of(out.toString());
+        } catch (ParseErrorException e) {
+            diags.error(layoutFile, new Pos(Math.max(1, e.getLineNumber()), Math.max(1, e.getColumnNumber())),
+                    "the layout template has a syntax error: " + firstLine(e.getInvalidSyntax() != null
+                            ? "invalid " + e.getInvalidSyntax() : e.getMessage()));
+        } catch (MethodInvocationException e) {
+            diags.error(layoutFile, new Pos(Math.max(1, e.getLineNumber()), Math.max(1, e.getColumnNumber())),
+                    "the layout template uses " + e.getReferenceName() + ", which the report does not provide",
+                    "the values a layout can use are listed in the README");
+        } catch (TemplateInitException | ResourceNotFoundException e) {
+            diags.error(layoutFile, Pos.FILE, "the layout template cannot be used: " + firstLine(e.getMessage()));
+        }
+        return Optional.empty();
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+
+    private static final class Escaper implements ReferenceInsertionEventHandler {
+        @Override
+        public Object referenceInsert(Context context, String reference, Object value) {
+            if (value == null) {
+                return null;
+            }
+            String ref = reference.replace("}", "");
+            return ref.endsWith("Html") ? value : Html.escape(String.valueOf(value));
+        }
+    }
+}
