@@ -87,9 +87,10 @@ public final class NarrativeHtml {
                     public AttributeProvider apply(LinkResolverContext context) {
                         return (Node node, AttributablePart part, MutableAttributes attributes) -> {
                             Anchor a = marked.get(node);
-                            if (a != null && part == AttributablePart.NODE) {
+                            // list items are asked for as TIGHT_LIST_ITEM or LOOSE_LIST_ITEM, other blocks as NODE
+                            if (a != null && part != AttributablePart.LINK && part != AttributablePart.NODE_POSITION) {
                                 attributes.replaceValue("id", a.id());
-                                attributes.addValue("class", "evidence");
+                                attributes.replaceValue("class", "evidence");
                             }
                         };
                     }

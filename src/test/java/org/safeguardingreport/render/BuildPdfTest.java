@@ -62,6 +62,15 @@ class BuildPdfTest {
                         L1 {{3b-level-1@Q1}} {{3b-level-1@Q1 rag}}; L2 {{3b-level-2@Q1}} {{3b-level-2@Q1 rag}}; \
                         L3 {{3b-level-3@Q1}} {{3b-level-3@Q1 rag}}; L45 {{3b-level-4-5@Q1}} {{3b-level-4-5@Q1 rag}}; \
                         Board {{3b-board@Q1}} {{3b-board@Q1 rag}}; Q2 {{3b-level-3@Q2}}; SI {{6a-si-steis@Q1}}. {audit=3.1}
+
+                        - Tight list item one. {audit=3.2}
+                        - Tight list item two.
+
+                        1. Loose list item. {audit=3.3}
+
+                        2. Another loose item.
+
+                        ### Trainers heading {audit=3.5}
                         """)
                 .write("narrative/standard-8.md", "DBS {{8f-enhanced-dbs@year}} {{8f-enhanced-dbs@year rag}}.\n")
                 .write("narrative/risk.md", HOSTILE + "\n\nLinks: [click](javascript:alert(1)) "
@@ -265,7 +274,11 @@ class BuildPdfTest {
     void buildJsonCitesThePagesOfTheMarkedBlocks() throws IOException {
         String json = Files.readString(tmp.resolve("draft/build.json"));
         int page = pageWith(draftPages, "L1 90.0% Amber");
-        assertTrue(json.replaceAll("\\s+", "").contains("\"3.1\":[" + page + "]"), json);
+        String compact = json.replaceAll("\\s+", "");
+        assertTrue(compact.contains("\"3.1\":[" + page + "]"), json);
+        assertTrue(compact.contains("\"3.2\":[" + pageWith(draftPages, "Tight list item one.") + "]"), "tight list item: " + json);
+        assertTrue(compact.contains("\"3.3\":[" + pageWith(draftPages, "Loose list item.") + "]"), "loose list item: " + json);
+        assertTrue(compact.contains("\"3.5\":[" + pageWith(draftPages, "Trainers heading") + "]"), "heading: " + json);
         assertTrue(json.contains("\"pages\" : " + draftPages.size()), json);
     }
 
