@@ -283,6 +283,27 @@ class BuildPdfTest {
     }
 
     @Test
+    void missingSectionsSayNoNarrativeProvidedAndReportJsonTextIsLiteral() throws IOException {
+        Path dir = tmp.resolve("minimal");
+        String provider = "Trust $x #set($y = 1) ${7*7} <b>&amp;</b>";
+        TestBundle b = new TestBundle(dir).write("report.json", TestBundle.REPORT
+                .replace("North Wessex Community Health NHS Trust", provider.replace("\"", "\\\""))
+                .replace("\"Safeguarding Children Annual Report 2023/24\"", "\"Report #foreach($i in [1..3])loop $i #end\""));
+        Cli r = Cli.run("build", b.root.toString(), "-o", dir.resolve("out").toString());
+        assertEquals(0, r.status(), r.err());
+        List<String> pages = pages(dir.resolve("out/annual-report.pdf"));
+        int risk = pageWith(pages.subList(2, pages.size()), "4. Risk") + 2;
+        assertTrue(pages.get(risk - 1).replaceAll("\\s+", " ").contains("4. Risk No narrative provided."), pages.get(risk - 1));
+        assertTrue(pages.get(0).contains(provider), "title page: " + pages.get(0));
+        assertTrue(pages.get(2).contains(provider), "running header: " + pages.get(2));
+        assertTrue(pages.get(2).contains("Report #foreach($i in [1..3])loop $i #end"), pages.get(2));
+        try (PDDocument doc = Loader.loadPDF(dir.resolve("out/annual-report.pdf").toFile())) {
+            assertEquals("Report #foreach($i in [1..3])loop $i #end", doc.getDocumentInformation().getTitle());
+            assertTrue(doc.getDocumentInformation().getSubject().contains(provider), doc.getDocumentInformation().getSubject());
+        }
+    }
+
+    @Test
     void aFailedBuildLeavesThePreviousOutputsUntouched() throws IOException {
         Path out = tmp.resolve("draft");
         byte[] before = Files.readAllBytes(out.resolve("annual-report.pdf"));
