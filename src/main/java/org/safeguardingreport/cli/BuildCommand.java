@@ -15,10 +15,13 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import org.safeguardingreport.audit.AuditBuilder;
+import org.safeguardingreport.audit.AuditView;
 import org.safeguardingreport.bundle.BundleLoader;
 import org.safeguardingreport.bundle.FinalRules;
 import org.safeguardingreport.diag.Diagnostic;
 import org.safeguardingreport.diag.Diagnostics;
+import org.safeguardingreport.docx.AuditDocx;
 import org.safeguardingreport.json.JsonWriter;
 import org.safeguardingreport.model.Bundle;
 import org.safeguardingreport.render.ReportBuilder;
@@ -31,10 +34,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = {"Build the annual report of a bundle: annual-report.pdf and build.json.",
+        description = {"Build the annual report and its audit: annual-report.pdf, audit.pdf, audit.docx, build.json.",
                 "Without --final it is a draft, marked DRAFT on every page."})
 final class BuildCommand implements Callable<Integer> {
     static final String REPORT_PDF = "annual-report.pdf";
+    static final String AUDIT_PDF = "audit.pdf";
+    static final String AUDIT_DOCX = "audit.docx";
     static final String BUILD_JSON = "build.json";
 
     @Spec
@@ -70,9 +75,24 @@ final class BuildCommand implements Callable<Integer> {
             err.println("build stopped: " + DiagnosticPrinter.counts(diags) + "; nothing was written");
             return Main.INPUT_ERRORS;
         }
+        List<AuditView.Group> audit = AuditView.build(b, report.get().citations());
+        Optional<byte[]> auditPdf = AuditBuilder.pdf(b, finalBuild, audit, report.get().pages(), diags);
+        if (auditPdf.isEmpty()) {
+            DiagnosticPrinter.print(diags, err);
+            err.println("build stopped: " + DiagnosticPrinter.counts(diags) + "; nothing was written");
+            return Main.INPUT_ERRORS;
+        }
+        byte[] auditDocx;
+        try {
+            auditDocx = AuditDocx.write(b, finalBuild, audit, report.get().pages());
+        } catch (org.docx4j.openpackaging.exceptions.Docx4JException e) {
+            throw new IllegalStateException("the Word audit could not be written", e);
+        }
         Path target = out != null ? out : Paths.get("out", b.name());
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(REPORT_PDF, report.get().pdf());
+        files.put(AUDIT_PDF, auditPdf.get());
+        files.put(AUDIT_DOCX, auditDocx);
         files.put(BUILD_JSON, JsonWriter.write(buildJson(b, report.get(), diags)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         try {
             publish(target, files);
@@ -81,7 +101,7 @@ final class BuildCommand implements Callable<Integer> {
             return Main.INPUT_ERRORS;
         }
         PrintWriter o = spec.commandLine().getOut();
-        o.println("Built the " + (finalBuild ? "final" : "draft") + " annual report of " + b.meta().provider().name()
+        o.println("Built the " + (finalBuild ? "final" : "draft") + " annual report and audit of " + b.meta().provider().name()
                 + ", " + b.meta().reportingYear().label() + " (" + report.get().pages() + " pages)");
         for (String f : files.keySet()) {
             o.println("  " + target.resolve(f));
@@ -113,9 +133,7 @@ final class BuildCommand implements Callable<Integer> {
      */
     static void publish(Path target, Map<String, byte[]> files) throws IOException {
         Path abs = target.toAbsolutePath().normalize();
-        Path parent = abs.getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + abs.getFileName() + ".build-");
+        Path tmp = org.safeguardingreport.text.Folders.stagingBeside(abs, "build");
         try {
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
                 Files.write(tmp.resolve(f.getKey()), f.getValue());

@@ -27,9 +27,7 @@ public final class Skeleton {
     }
 
     public static void write(Path dir, Template template, String provider, ReportingYear year) throws IOException {
-        Path parent = dir.toAbsolutePath().normalize().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".init-");
+        Path tmp = org.safeguardingreport.text.Folders.stagingBeside(dir, "init");
         try {
             Files.writeString(tmp.resolve("report.json"), JsonWriter.write(report(template, provider, year)));
             Path narrative = Files.createDirectory(tmp.resolve("narrative"));

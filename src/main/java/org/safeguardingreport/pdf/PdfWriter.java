@@ -57,12 +57,25 @@ public final class PdfWriter {
         com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
     }
 
+    /** Work on the finished document before it is saved. */
+    public interface PostProcess {
+        void apply(PDDocument doc) throws IOException;
+    }
+
     public static Output write(String xhtml, Path bundleRoot, List<String> anchors, boolean draft, OutputStream out)
             throws IOException {
+        return write(xhtml, bundleRoot, anchors, draft, doc -> { }, out);
+    }
+
+    public static Output write(String xhtml, Path bundleRoot, List<String> anchors, boolean draft, PostProcess post,
+                               OutputStream out) throws IOException {
         Path root = bundleRoot.toRealPath();
         Path images = root.resolve("images");
         PdfRendererBuilder b = new PdfRendererBuilder();
         b.useFastMode();
+        // docx4j puts Xalan on the class path; the layout keeps to the JDK's own XML parsers
+        b.useDocumentBuilderFactoryImplementationClass("com.sun.org.apache.xerces.internal.jaxp.DocumentBuilderFactoryImpl");
+        b.useTransformerFactoryImplementationClass("com.sun.org.apache.xalan.internal.xsltc.trax.TransformerFactoryImpl");
         b.usePdfUaAccessibility(true);
         b.withProducer(PRODUCER);
         for (String[] f : FONTS) {
@@ -92,6 +105,7 @@ public final class PdfWriter {
             if (draft) {
                 Watermark.apply(doc);
             }
+            post.apply(doc);
             doc.save(out);
             return new Output(pages.size(), found);
         }

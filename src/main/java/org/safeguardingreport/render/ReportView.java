@@ -32,39 +32,8 @@ public final class ReportView {
     }
 
     public static Result build(Bundle bundle, boolean finalReport) {
-        ReportMeta meta = bundle.meta();
         Template template = bundle.template();
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("title", meta.title());
-        report.put("provider", meta.provider().name());
-        report.put("odsCode", meta.provider().odsCode() == null ? "" : meta.provider().odsCode());
-        report.put("year", meta.reportingYear().label());
-        report.put("yearStart", DATE.format(LocalDate.of(meta.reportingYear().startYear(), 4, 1)));
-        report.put("yearEnd", DATE.format(meta.reportingYear().lastDay()));
-        report.put("draft", !finalReport);
-        report.put("language", "en-GB");
-        report.put("templateName", template.name());
-        report.put("templateTitle", template.title());
-        List<Map<String, Object>> authors = new ArrayList<>();
-        for (ReportMeta.Author a : meta.authors()) {
-            authors.add(map("name", a.name(), "role", a.role() == null ? "" : a.role()));
-        }
-        report.put("authors", authors);
-        report.put("authorLine", meta.authors().stream()
-                .map(a -> a.name() + (a.role() == null ? "" : ", " + a.role())).collect(Collectors.joining("; ")));
-        report.put("authorNames", meta.authors().stream().map(ReportMeta.Author::name).collect(Collectors.joining(", ")));
-        ReportMeta.BoardPaper p = meta.boardPaper();
-        report.put("board", map(
-                "meeting", p == null || p.meeting() == null ? "" : p.meeting(),
-                "date", p == null || p.date() == null ? "" : DATE.format(p.date()),
-                "agendaItem", p == null || p.agendaItem() == null ? "" : p.agendaItem(),
-                "presentedBy", p == null || p.presentedBy() == null ? "" : p.presentedBy(),
-                "recommendation", p == null || p.recommendation() == null ? "" : capitalise(p.recommendation())));
-        ReportMeta.SignOff s = meta.signOff();
-        report.put("signedOff", finalReport && s != null);
-        report.put("signOff", s == null ? map() : map("approvedBy", s.approvedBy(), "role", s.role(), "body", s.body(),
-                "date", DATE.format(s.date())));
-        report.put("thresholds", Dashboard.describe(Threshold.DEFAULT));
+        Map<String, Object> report = reportInfo(bundle, finalReport);
 
         TrendTables trends = new TrendTables(bundle);
         List<NarrativeHtml.Anchor> anchors = new ArrayList<>();
@@ -125,6 +94,44 @@ public final class ReportView {
             s.put("dashboard", Dashboard.forStandard(bundle, standard));
         }
         return s;
+    }
+
+    /** What both documents say about the report: provider, year, authors, board paper, sign-off. */
+    public static Map<String, Object> reportInfo(Bundle bundle, boolean finalReport) {
+        ReportMeta meta = bundle.meta();
+        Template template = bundle.template();
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("title", meta.title());
+        report.put("provider", meta.provider().name());
+        report.put("odsCode", meta.provider().odsCode() == null ? "" : meta.provider().odsCode());
+        report.put("year", meta.reportingYear().label());
+        report.put("yearStart", DATE.format(LocalDate.of(meta.reportingYear().startYear(), 4, 1)));
+        report.put("yearEnd", DATE.format(meta.reportingYear().lastDay()));
+        report.put("draft", !finalReport);
+        report.put("language", "en-GB");
+        report.put("templateName", template.name());
+        report.put("templateTitle", template.title());
+        List<Map<String, Object>> authors = new ArrayList<>();
+        for (ReportMeta.Author a : meta.authors()) {
+            authors.add(map("name", a.name(), "role", a.role() == null ? "" : a.role()));
+        }
+        report.put("authors", authors);
+        report.put("authorLine", meta.authors().stream()
+                .map(a -> a.name() + (a.role() == null ? "" : ", " + a.role())).collect(Collectors.joining("; ")));
+        report.put("authorNames", meta.authors().stream().map(ReportMeta.Author::name).collect(Collectors.joining(", ")));
+        ReportMeta.BoardPaper p = meta.boardPaper();
+        report.put("board", map(
+                "meeting", p == null || p.meeting() == null ? "" : p.meeting(),
+                "date", p == null || p.date() == null ? "" : DATE.format(p.date()),
+                "agendaItem", p == null || p.agendaItem() == null ? "" : p.agendaItem(),
+                "presentedBy", p == null || p.presentedBy() == null ? "" : p.presentedBy(),
+                "recommendation", p == null || p.recommendation() == null ? "" : capitalise(p.recommendation())));
+        ReportMeta.SignOff s = meta.signOff();
+        report.put("signedOff", finalReport && s != null);
+        report.put("signOff", s == null ? map() : map("approvedBy", s.approvedBy(), "role", s.role(), "body", s.body(),
+                "date", DATE.format(s.date())));
+        report.put("thresholds", Dashboard.describe(Threshold.DEFAULT));
+        return report;
     }
 
     /** The audit form, each question with its answer and the anchors of the blocks marked as its evidence. */

@@ -52,6 +52,8 @@ public final class TemplateLoader {
     public static final String AUDIT_FILE = "audit-questions.json";
     public static final String LAYOUT_FILE = "report.vm";
     public static final String STYLESHEET_FILE = "report.css";
+    public static final String AUDIT_LAYOUT_FILE = "audit.vm";
+    public static final String AUDIT_STYLESHEET_FILE = "audit.css";
     public static final List<String> BUILT_IN = List.of("dorset-2019", "somerset-2018");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Set<String> PARTS = Set.of("cover", "standards", "closing");
@@ -195,13 +197,18 @@ public final class TemplateLoader {
         AuditForm audit = audit(aud.get(), src.shown(AUDIT_FILE), diags);
         Optional<String> layout = src.text(LAYOUT_FILE, diags);
         Optional<String> stylesheet = src.text(STYLESHEET_FILE, diags);
-        if (diags.errorCount() > before || layout.isEmpty() || stylesheet.isEmpty()) {
+        Optional<String> auditLayout = src.text(AUDIT_LAYOUT_FILE, diags);
+        Optional<String> auditStylesheet = src.text(AUDIT_STYLESHEET_FILE, diags);
+        if (diags.errorCount() > before || layout.isEmpty() || stylesheet.isEmpty() || auditLayout.isEmpty()
+                || auditStylesheet.isEmpty()) {
             return Optional.empty();
         }
         String location = src instanceof DirSource d ? d.dir().toString() : "built in";
         return Optional.of(new Template(name, location, title, description, sections, standards, audit, thresholds,
                 new Template.Text(src.shown(LAYOUT_FILE), layout.get()),
-                new Template.Text(src.shown(STYLESHEET_FILE), stylesheet.get())));
+                new Template.Text(src.shown(STYLESHEET_FILE), stylesheet.get()),
+                new Template.Text(src.shown(AUDIT_LAYOUT_FILE), auditLayout.get()),
+                new Template.Text(src.shown(AUDIT_STYLESHEET_FILE), auditStylesheet.get())));
     }
 
     private static Optional<JsonObject> json(Source src, String file, Diagnostics diags) {

@@ -47,12 +47,15 @@ class CommandLineIT {
     void buildReportShWithNoArgumentsBuildsTheSampleIntoOut() throws Exception {
         Run r = run(List.of("./build-report.sh"));
         assertEquals(0, r.status(), r.err());
-        assertTrue(r.out().contains("Built the draft annual report of North Wessex Community Health NHS Trust, 2023/24"), r.out());
+        assertTrue(r.out().contains("Built the draft annual report and audit of North Wessex Community Health NHS Trust, 2023/24"), r.out());
         Path pdf = HOME.resolve("out/north-wessex-2023-24/annual-report.pdf");
         assertTrue(r.out().contains("out/north-wessex-2023-24/annual-report.pdf"), r.out());
         byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(pdf), 5);
         assertEquals("%PDF-", new String(head, StandardCharsets.US_ASCII));
         assertTrue(Files.readString(HOME.resolve("out/north-wessex-2023-24/build.json")).contains("\"final\" : false"));
+        for (String f : List.of("audit.pdf", "audit.docx")) {
+            assertTrue(Files.size(HOME.resolve("out/north-wessex-2023-24").resolve(f)) > 1000, f);
+        }
         assertEquals("", r.err(), "no library chatter on the terminal");
     }
 

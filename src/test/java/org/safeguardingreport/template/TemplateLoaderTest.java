@@ -60,7 +60,7 @@ class TemplateLoaderTest {
         Path mine = tmp.resolve("report-templates/my-trust-2024");
         Files.createDirectories(mine);
         Path shipped = Path.of(System.getProperty("report.home", "."), "report-templates/dorset-2019");
-        for (String f : List.of("template.json", "standards.json", "audit-questions.json", "report.vm", "report.css")) {
+        for (String f : List.of("template.json", "standards.json", "audit-questions.json", "report.vm", "report.css", "audit.vm", "audit.css")) {
             Files.copy(shipped.resolve(f), mine.resolve(f));
         }
         String tpl = Files.readString(mine.resolve("template.json"))

@@ -1,0 +1,54 @@
+package org.safeguardingreport.audit;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.safeguardingreport.diag.Diagnostics;
+import org.safeguardingreport.model.Bundle;
+import org.safeguardingreport.pdf.PdfWriter;
+import org.safeguardingreport.pdf.ReportLinks;
+import org.safeguardingreport.render.Layout;
+import org.safeguardingreport.render.ReportView;
+
+/** The audit as a PDF, through the template's audit layout, its page references linked into the report. */
+public final class AuditBuilder {
+    public static final String REPORT_FILE = "annual-report.pdf";
+
+    private AuditBuilder() {
+    }
+
+    public static Optional<byte[]> pdf(Bundle bundle, boolean finalReport, List<AuditView.Group> groups, int reportPages,
+                                       Diagnostics diags) throws IOException {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("report", ReportView.reportInfo(bundle, finalReport));
+        view.put("audit", Map.of("title", bundle.template().audit().title(),
+                "instructions", bundle.template().audit().instructions()));
+        view.put("groups", AuditView.asMaps(groups));
+        view.put("summary", summary(groups));
+        view.put("reportFile", REPORT_FILE);
+        view.put("reportPages", reportPages);
+        view.put("stylesheetHtml", bundle.template().auditStylesheet().content());
+        Optional<String> xhtml = Layout.render(bundle.template().auditLayout().content(),
+                bundle.template().auditLayout().file(), view, diags);
+        if (xhtml.isEmpty()) {
+            return Optional.empty();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 18);
+        PdfWriter.write(xhtml.get(), bundle.root(), List.of(), !finalReport, ReportLinks.to(REPORT_FILE), out);
+        return Optional.of(out.toByteArray());
+    }
+
+    static Map<String, Object> summary(List<AuditView.Group> groups) {
+        List<AuditView.Row> rows = groups.stream().flatMap(g -> g.rows().stream()).toList();
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("questions", rows.size());
+        s.put("answered", rows.stream().filter(r -> !r.answer().isEmpty()).count());
+        s.put("evidenced", rows.stream().filter(r -> !r.pages().isEmpty()).count());
+        s.put("gaps", rows.stream().filter(AuditView.Row::gap).count());
+        return s;
+    }
+}
