@@ -22,6 +22,7 @@ import org.safeguardingreport.bundle.FinalRules;
 import org.safeguardingreport.diag.Diagnostic;
 import org.safeguardingreport.diag.Diagnostics;
 import org.safeguardingreport.docx.AuditDocx;
+import org.safeguardingreport.docx.ReportDocx;
 import org.safeguardingreport.json.JsonWriter;
 import org.safeguardingreport.model.Bundle;
 import org.safeguardingreport.render.ReportBuilder;
@@ -34,10 +35,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = {"Build the annual report and its audit: annual-report.pdf, audit.pdf, audit.docx, build.json.",
+        description = {"Build the annual report and its audit: annual-report.pdf and .docx, audit.pdf and .docx, build.json.",
                 "Without --final it is a draft, marked DRAFT on every page."})
 final class BuildCommand implements Callable<Integer> {
     static final String REPORT_PDF = "annual-report.pdf";
+    static final String REPORT_DOCX = "annual-report.docx";
     static final String AUDIT_PDF = "audit.pdf";
     static final String AUDIT_DOCX = "audit.docx";
     static final String BUILD_JSON = "build.json";
@@ -83,14 +85,17 @@ final class BuildCommand implements Callable<Integer> {
             return Main.INPUT_ERRORS;
         }
         byte[] auditDocx;
+        byte[] reportDocx;
         try {
+            reportDocx = ReportDocx.write(b, finalBuild);
             auditDocx = AuditDocx.write(b, finalBuild, audit, report.get().pages());
         } catch (org.docx4j.openpackaging.exceptions.Docx4JException e) {
-            throw new IllegalStateException("the Word audit could not be written", e);
+            throw new IllegalStateException("the Word documents could not be written", e);
         }
         Path target = out != null ? out : Paths.get("out", b.name());
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(REPORT_PDF, report.get().pdf());
+        files.put(REPORT_DOCX, reportDocx);
         files.put(AUDIT_PDF, auditPdf.get());
         files.put(AUDIT_DOCX, auditDocx);
         files.put(BUILD_JSON, JsonWriter.write(buildJson(b, report.get(), diags)).getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -164,6 +164,31 @@ public final class Wml {
         return b;
     }
 
+    public static void tableStyle(Tbl tbl, String style) {
+        org.docx4j.wml.CTTblPrBase.TblStyle ts = F.createCTTblPrBaseTblStyle();
+        ts.setVal(style);
+        tbl.getTblPr().setTblStyle(ts);
+    }
+
+    /** Background shading of a run (a rating word in running text). */
+    public static R shade(R r, String fill) {
+        CTShd shd = F.createCTShd();
+        shd.setVal(STShd.CLEAR);
+        shd.setColor("auto");
+        shd.setFill(fill);
+        rpr(r).setShd(shd);
+        return r;
+    }
+
+    /** The fill of a rated cell: the same tints as the PDF. */
+    public static String ragFill(org.safeguardingreport.model.Rating r) {
+        return switch (r) {
+            case GREEN -> "D5EED9";
+            case AMBER -> "FFE9B0";
+            case RED -> "F7D0D2";
+        };
+    }
+
     /** A row; a header row repeats at the top of each page the table crosses. */
     public static Tr row(boolean header, Tc... cells) {
         Tr tr = F.createTr();

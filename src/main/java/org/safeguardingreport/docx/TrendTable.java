@@ -1,0 +1,96 @@
+package org.safeguardingreport.docx;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.docx4j.wml.P;
+import org.docx4j.wml.R;
+import org.docx4j.wml.Tbl;
+import org.docx4j.wml.Tc;
+
+import org.safeguardingreport.model.Bundle;
+import org.safeguardingreport.model.DataYear;
+import org.safeguardingreport.model.MeasureValue;
+import org.safeguardingreport.model.Quarter;
+import org.safeguardingreport.model.Rating;
+import org.safeguardingreport.render.Figures;
+
+/** Word tables of dashboard figures: a standard's dashboard, and the figures behind a chart directive. */
+final class TrendTable {
+    private TrendTable() {
+    }
+
+    /** Each measure a row, each quarter the data holds a column; % cells shaded and worded by rating. */
+    static Tbl table(Bundle bundle, List<String> measureIds) {
+        List<DataYear> years = new ArrayList<>(bundle.data().values());
+        int columns = 1 + years.size() * 4;
+        int label = 2200;
+        int width = (MarkdownDocx.TEXT_WIDTH - label) / Math.max(1, columns - 1);
+        int[] widths = new int[columns];
+        java.util.Arrays.fill(widths, width);
+        widths[0] = label;
+        Tbl tbl = Wml.table(widths);
+        Wml.tableStyle(tbl, "ReportTable");
+        List<Tc> head = new ArrayList<>();
+        head.add(header(label, "Measure"));
+        for (DataYear y : years) {
+            for (Quarter q : Quarter.values()) {
+                head.add(header(width, y.year().label() + " " + q.name()));
+            }
+        }
+        tbl.getContent().add(Wml.row(true, head.toArray(new Tc[0])));
+        for (String id : measureIds) {
+            List<Tc> cells = new ArrayList<>();
+            cells.add(Wml.cell(label, null, List.of(Wml.para(null, Figures.measure(id).label()))));
+            for (DataYear y : years) {
+                for (Quarter q : Quarter.values()) {
+                    Optional<MeasureValue> v = y.quarterly(id, q);
+                    cells.add(valueCell(width, Figures.format(v), Figures.rating(bundle, id, v)));
+                }
+            }
+            tbl.getContent().add(Wml.row(false, cells.toArray(new Tc[0])));
+        }
+        return tbl;
+    }
+
+    /** A standard's dashboard from the same rows the PDF layout shows. */
+    @SuppressWarnings("unchecked")
+    static Tbl dashboard(Map<String, Object> dashboard) {
+        int label = 3026;
+        int width = 1200;
+        Tbl tbl = Wml.table(label, width, width, width, width, width);
+        Wml.tableStyle(tbl, "ReportTable");
+        tbl.getContent().add(Wml.row(true, header(label, "Measure"), header(width, "Q1"), header(width, "Q2"),
+                header(width, "Q3"), header(width, "Q4"), header(width, "Year")));
+        for (Map<String, Object> row : (List<Map<String, Object>>) dashboard.get("rows")) {
+            List<Tc> cells = new ArrayList<>();
+            cells.add(Wml.cell(label, null, List.of(Wml.para(null, (String) row.get("label")))));
+            List<Map<String, Object>> cellsOf = new ArrayList<>((List<Map<String, Object>>) row.get("quarters"));
+            cellsOf.add((Map<String, Object>) row.get("year"));
+            for (Map<String, Object> c : cellsOf) {
+                String rating = (String) c.get("ratingWord");
+                cells.add(valueCell(width, (String) c.get("text"),
+                        rating.isEmpty() ? Optional.empty() : Optional.of(Rating.valueOf(rating.toUpperCase(java.util.Locale.ROOT)))));
+            }
+            tbl.getContent().add(Wml.row(false, cells.toArray(new Tc[0])));
+        }
+        return tbl;
+    }
+
+    private static Tc header(int width, String text) {
+        return Wml.cell(width, Wml.NHS_BLUE, List.of(Wml.para(null, Wml.colour(Wml.bold(text), "FFFFFF"))));
+    }
+
+    /** A value, and under it its rating word; the cell shaded by the rating. */
+    private static Tc valueCell(int width, String text, Optional<Rating> rating) {
+        P p = Wml.align(Wml.para(null, Wml.run(text)), org.docx4j.wml.JcEnumeration.RIGHT);
+        List<P> ps = new ArrayList<>(List.of(p));
+        rating.ifPresent(r -> {
+            R word = Wml.size(Wml.run(r.word()), 14);
+            ps.add(Wml.align(Wml.para(null, word), org.docx4j.wml.JcEnumeration.RIGHT));
+        });
+        return Wml.cell(width, rating.map(Wml::ragFill).orElse(null), ps);
+    }
+}
