@@ -121,11 +121,13 @@ final class MarkdownDocx {
             }
             P para = Wml.para(null);
             inlines(p, para, PLAIN);
+            trimEnd(para);
             listOrIndent(para, numId, level, indent);
             out.add(bidi(para));
         } else if (node instanceof Heading h) {
             P para = Wml.para("Heading" + Math.min(6, Math.max(2, h.getLevel()) + topLevel - 2));
             inlines(h, para, PLAIN);
+            trimEnd(para);
             out.add(bidi(para));
         } else if (node instanceof BulletList || node instanceof OrderedList) {
             int start = node instanceof OrderedList ol ? ol.getStartNumber() : 1;
@@ -170,6 +172,26 @@ final class MarkdownDocx {
             }
         } else if (!node.getChars().isBlank() && !(node instanceof com.vladsch.flexmark.ast.Reference)) {
             out.add(Wml.para(null, node.getChars().toString().strip()));
+        }
+    }
+
+    /** Drops the space an evidence marker leaves at the end of its block. */
+    private static void trimEnd(P p) {
+        for (int i = p.getContent().size() - 1; i >= 0; i--) {
+            if (!(p.getContent().get(i) instanceof R r) || r.getContent().size() != 1) {
+                return;
+            }
+            Object c = r.getContent().get(0);
+            Object v = c instanceof jakarta.xml.bind.JAXBElement<?> e ? e.getValue() : c;
+            if (!(v instanceof org.docx4j.wml.Text t)) {
+                return;
+            }
+            String trimmed = t.getValue().stripTrailing();
+            if (!trimmed.isEmpty()) {
+                t.setValue(trimmed);
+                return;
+            }
+            p.getContent().remove(i);
         }
     }
 

@@ -154,10 +154,17 @@ public final class ReportView {
         return standards;
     }
 
-    /** "appendix-a-glossary" reads "Appendix: A glossary" unless front matter names it. */
-    private static String appendixHeading(String id) {
-        String rest = id.substring("appendix-".length()).replace('-', ' ');
-        return "Appendix: " + capitalise(rest);
+    /**
+     * The heading of an appendix without a front-matter title: "appendix-b-training-by-staff-group"
+     * reads "Appendix B: Training by staff group", "appendix-glossary" reads "Appendix: Glossary".
+     */
+    public static String appendixHeading(String id) {
+        String[] words = id.substring("appendix-".length()).split("-");
+        if (words.length > 1 && words[0].length() <= 2) {
+            String rest = String.join(" ", java.util.Arrays.copyOfRange(words, 1, words.length));
+            return "Appendix " + words[0].toUpperCase(Locale.ROOT) + ": " + capitalise(rest);
+        }
+        return "Appendix: " + capitalise(String.join(" ", words));
     }
 
     private static String capitalise(String s) {

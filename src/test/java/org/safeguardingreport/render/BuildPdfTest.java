@@ -162,7 +162,7 @@ class BuildPdfTest {
         String[] headings = {"Board cover sheet", "1. Executive Summary of the Report", "8. Freedom of Information",
                 "Standard 1 \u2013 Governance and Commitment to Safeguarding Children",
                 "Standard 10 \u2013 Engaging Children and their Families", "Achievements", "Priorities for Next Year",
-                "Conclusion", "Appendix A: Glossary of terms", "Appendix: X long"};
+                "Conclusion", "Appendix A: Glossary of terms", "Appendix X: Long"};
         int last = 2;
         for (String h : headings) {
             int p = pageWith(draftPages.subList(2, draftPages.size()), h) + 2;
