@@ -251,9 +251,14 @@ final class MarkdownDocx {
         }
         int columns = rows.stream().mapToInt(r -> r.getChildren().spliterator().estimateSize() > 0
                 ? (int) java.util.stream.StreamSupport.stream(r.getChildren().spliterator(), false).count() : 0).max().orElse(1);
-        int width = TEXT_WIDTH / Math.max(1, columns);
+        // the first column usually holds labels: with three or more columns it gets a double share
+        int shares = columns >= 3 ? columns + 1 : Math.max(1, columns);
+        int unit = TEXT_WIDTH / shares;
         int[] widths = new int[columns];
-        java.util.Arrays.fill(widths, width);
+        java.util.Arrays.fill(widths, unit);
+        if (columns >= 3) {
+            widths[0] = TEXT_WIDTH - unit * (columns - 1);
+        }
         Tbl tbl = Wml.table(widths);
         Wml.tableStyle(tbl, "ReportTable");
         for (int i = 0; i < rows.size(); i++) {
@@ -269,11 +274,11 @@ final class MarkdownDocx {
                             default -> { }
                         }
                     }
-                    cells.add(Wml.cell(width, header.get(i) ? "E8EDEE" : null, List.of(bidi(p))));
+                    cells.add(Wml.cell(widths[Math.min(cells.size(), columns - 1)], header.get(i) ? "E8EDEE" : null, List.of(bidi(p))));
                 }
             }
             while (cells.size() < columns) {
-                cells.add(Wml.cell(width, null, List.of()));
+                cells.add(Wml.cell(widths[cells.size()], null, List.of()));
             }
             tbl.getContent().add(Wml.row(header.get(i), cells.toArray(new Tc[0])));
         }
