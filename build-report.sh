@@ -22,4 +22,4 @@ if [ $# -eq 0 ]; then
 fi
 
 # Short-lived command-line runs: the C1 compiler and the serial collector start fastest.
-exec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dreport.home="$ROOT" -jar "$JAR" "$@"
+exec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djava.awt.headless=true -Dreport.home="$ROOT" -jar "$JAR" "$@"

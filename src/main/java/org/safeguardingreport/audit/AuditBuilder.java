@@ -38,7 +38,7 @@ public final class AuditBuilder {
             return Optional.empty();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 18);
-        PdfWriter.write(xhtml.get(), bundle.root(), List.of(), !finalReport, ReportLinks.to(REPORT_FILE), out);
+        PdfWriter.write(xhtml.get(), bundle.root(), List.of(), !finalReport, Map.of(), ReportLinks.to(REPORT_FILE), out);
         return Optional.of(out.toByteArray());
     }
 

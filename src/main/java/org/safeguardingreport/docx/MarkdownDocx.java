@@ -91,7 +91,8 @@ final class MarkdownDocx {
     private final Lists lists;
     private final Map<String, Narrative.PictureRef> pictures;
     private final int topLevel;
-    private int pictureId = 100;
+    private final org.safeguardingreport.chart.ChartPlan charts;
+    private static int pictureId = 100;
 
     /** @param topLevel the heading level an author's "##" becomes (2 in a chapter, 3 inside a numbered item) */
     MarkdownDocx(WordprocessingMLPackage pkg, Bundle bundle, Lists lists, Narrative section, int topLevel) {
@@ -99,6 +100,7 @@ final class MarkdownDocx {
         this.bundle = bundle;
         this.lists = lists;
         this.topLevel = topLevel;
+        this.charts = new org.safeguardingreport.chart.ChartPlan(bundle);
         this.pictures = new java.util.HashMap<>();
         section.pictures().forEach(p -> pictures.putIfAbsent(p.path(), p));
     }
@@ -116,7 +118,9 @@ final class MarkdownDocx {
         if (node instanceof Paragraph p) {
             Optional<ChartRef> chart = chartAlone(p);
             if (chart.isPresent()) {
-                out.add(TrendTable.table(bundle, chart.get().measureIds()));
+                List<String> ids = chart.get().measureIds();
+                out.add(chartParagraph(pkg, charts.add(String.join(", ", ids.stream()
+                        .map(id -> Figures.measure(id).label()).toList()), ids)));
                 return;
             }
             P para = Wml.para(null);
@@ -399,21 +403,37 @@ final class MarkdownDocx {
         p.getContent().add(Wml.F.createPHyperlink(h));
     }
 
+    /** A chart as a 200 dpi picture the width of the text, its trend in words as the alt text. */
+    static P chartParagraph(WordprocessingMLPackage pkg, org.safeguardingreport.chart.Chart chart) {
+        byte[] png = org.safeguardingreport.chart.ChartMaker.png(chart.draw(),
+                org.safeguardingreport.chart.ChartMaker.WIDTH_PT, chart.heightPt(), 200);
+        P p = Wml.para(null);
+        try {
+            p.getContent().add(image(pkg, png, chart.alt()));
+        } catch (Exception e) {
+            throw new IllegalStateException("a chart could not be placed in the Word document", e);
+        }
+        return p;
+    }
+
+    static synchronized R image(WordprocessingMLPackage pkg, byte[] bytes, String alt) throws Exception {
+        BinaryPartAbstractImage part = BinaryPartAbstractImage.createImagePart(pkg, bytes);
+        // docx4j pastes the alt text into XML unescaped: give it a plain name, then set the real one
+        Inline inline = part.createImageInline("picture", "picture", pictureId++, pictureId++, false, TEXT_WIDTH);
+        inline.getDocPr().setDescr(Wml.clean(alt));
+        inline.getDocPr().setName("Picture " + pictureId);
+        Drawing drawing = Wml.F.createDrawing();
+        drawing.getAnchorOrInline().add(inline);
+        R r = Wml.F.createR();
+        r.getContent().add(drawing);
+        return r;
+    }
+
     private void picture(String url, String alt, P p) {
         Narrative.PictureRef ref = pictures.get(url);
         if (ref != null && ref.usable() && !ref.resolved().toLowerCase(Locale.ROOT).endsWith(".svg")) {
             try {
-                byte[] bytes = Files.readAllBytes(bundle.root().resolve(ref.resolved()));
-                BinaryPartAbstractImage part = BinaryPartAbstractImage.createImagePart(pkg, bytes);
-                // docx4j pastes the alt text into XML unescaped: give it a plain name, then set the real one
-                Inline inline = part.createImageInline("picture", "picture", pictureId++, pictureId++, false, TEXT_WIDTH);
-                inline.getDocPr().setDescr(Wml.clean(alt));
-                inline.getDocPr().setName("Picture " + pictureId);
-                Drawing drawing = Wml.F.createDrawing();
-                drawing.getAnchorOrInline().add(inline);
-                R r = Wml.F.createR();
-                r.getContent().add(drawing);
-                p.getContent().add(r);
+                p.getContent().add(image(pkg, Files.readAllBytes(bundle.root().resolve(ref.resolved())), alt));
                 return;
             } catch (Exception e) {
                 // fall through to the placeholder: the picture could not be read as an image

@@ -49,7 +49,8 @@ public final class ReportDocx {
 
     @SuppressWarnings("unchecked")
     public static byte[] write(Bundle bundle, boolean finalReport) throws Docx4JException {
-        Map<String, Object> view = ReportView.build(bundle, finalReport).view();
+        ReportView.Result built = ReportView.build(bundle, finalReport);
+        Map<String, Object> view = built.view();
         Map<String, Object> report = (Map<String, Object>) view.get("report");
         WordprocessingMLPackage pkg = WordprocessingMLPackage.createPackage(PageSizePaper.A4, false);
         MainDocumentPart mdp = pkg.getMainDocumentPart();
@@ -110,6 +111,9 @@ public final class ReportDocx {
                 if (!missing.isEmpty()) {
                     body.add(Wml.para("Caption", "Not reported in " + report.get("year") + ": " + String.join("; ", missing) + "."));
                 }
+            }
+            for (Map<String, Object> c : (List<Map<String, Object>>) s.get("charts")) {
+                body.add(MarkdownDocx.chartParagraph(pkg, built.charts().get((String) c.get("id"))));
             }
         }
         // closing chapter and sign-off

@@ -10,49 +10,11 @@ import org.docx4j.wml.R;
 import org.docx4j.wml.Tbl;
 import org.docx4j.wml.Tc;
 
-import org.safeguardingreport.model.Bundle;
-import org.safeguardingreport.model.DataYear;
-import org.safeguardingreport.model.MeasureValue;
-import org.safeguardingreport.model.Quarter;
 import org.safeguardingreport.model.Rating;
-import org.safeguardingreport.render.Figures;
 
-/** Word tables of dashboard figures: a standard's dashboard, and the figures behind a chart directive. */
+/** A standard's dashboard as a Word table. */
 final class TrendTable {
     private TrendTable() {
-    }
-
-    /** Each measure a row, each quarter the data holds a column; % cells shaded and worded by rating. */
-    static Tbl table(Bundle bundle, List<String> measureIds) {
-        List<DataYear> years = new ArrayList<>(bundle.data().values());
-        int columns = 1 + years.size() * 4;
-        int label = 2200;
-        int width = (MarkdownDocx.TEXT_WIDTH - label) / Math.max(1, columns - 1);
-        int[] widths = new int[columns];
-        java.util.Arrays.fill(widths, width);
-        widths[0] = label;
-        Tbl tbl = Wml.table(widths);
-        Wml.tableStyle(tbl, "ReportTable");
-        List<Tc> head = new ArrayList<>();
-        head.add(header(label, "Measure"));
-        for (DataYear y : years) {
-            for (Quarter q : Quarter.values()) {
-                head.add(header(width, y.year().label() + " " + q.name()));
-            }
-        }
-        tbl.getContent().add(Wml.row(true, head.toArray(new Tc[0])));
-        for (String id : measureIds) {
-            List<Tc> cells = new ArrayList<>();
-            cells.add(Wml.cell(label, null, List.of(Wml.para(null, Figures.measure(id).label()))));
-            for (DataYear y : years) {
-                for (Quarter q : Quarter.values()) {
-                    Optional<MeasureValue> v = y.quarterly(id, q);
-                    cells.add(valueCell(width, Figures.format(v), Figures.rating(bundle, id, v)));
-                }
-            }
-            tbl.getContent().add(Wml.row(false, cells.toArray(new Tc[0])));
-        }
-        return tbl;
     }
 
     /** A standard's dashboard from the same rows the PDF layout shows. */

@@ -10,7 +10,11 @@ import java.util.Optional;
  */
 public record Template(String name, String location, String title, String description, List<SectionSpec> sections,
                        List<Standard> standards, AuditForm audit, Map<String, Threshold> thresholds,
-                       Text layout, Text stylesheet, Text auditLayout, Text auditStylesheet) {
+                       Text layout, Text stylesheet, Text auditLayout, Text auditStylesheet, List<ChartGroup> charts) {
+
+    /** Measures drawn together in one chart of a standard's dashboard. */
+    public record ChartGroup(String title, List<String> measures) {
+    }
 
     /** A text file of the template (the Velocity layout, the stylesheet) and how messages name it. */
     public record Text(String file, String content) {

@@ -64,10 +64,12 @@ public final class PdfWriter {
 
     public static Output write(String xhtml, Path bundleRoot, List<String> anchors, boolean draft, OutputStream out)
             throws IOException {
-        return write(xhtml, bundleRoot, anchors, draft, doc -> { }, out);
+        return write(xhtml, bundleRoot, anchors, draft, java.util.Map.of(), doc -> { }, out);
     }
 
-    public static Output write(String xhtml, Path bundleRoot, List<String> anchors, boolean draft, PostProcess post,
+    /** @param charts the charts that the XHTML's chart objects refer to, by id */
+    public static Output write(String xhtml, Path bundleRoot, List<String> anchors, boolean draft,
+                               java.util.Map<String, org.safeguardingreport.chart.Chart> charts, PostProcess post,
                                OutputStream out) throws IOException {
         Path root = bundleRoot.toRealPath();
         Path images = root.resolve("images");
@@ -89,6 +91,7 @@ public final class PdfWriter {
         b.useUriResolver((base, uri) -> resolve(root, images, uri));
         b.useExternalResourceAccessControl((uri, type) -> inside(images, uri), ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
         b.useHttpStreamImplementation(url -> NOTHING);
+        b.useObjectDrawerFactory(new ChartDrawers(charts));
         b.withHtmlContent(xhtml, root.toUri().toString());
         b.toStream(out);
         try (PdfBoxRenderer r = b.buildPdfRenderer()) {

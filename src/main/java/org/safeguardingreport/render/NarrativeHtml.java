@@ -37,7 +37,10 @@ import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.html.MutableAttributes;
 import com.vladsch.flexmark.util.sequence.Escaping;
 
+import org.safeguardingreport.chart.Chart;
+import org.safeguardingreport.chart.ChartPlan;
 import org.safeguardingreport.markdown.DataRefNode;
+import org.safeguardingreport.pdf.ChartDrawers;
 import org.safeguardingreport.markdown.EvidenceMarkerNode;
 import org.safeguardingreport.markdown.ReportMarkdown;
 import org.safeguardingreport.model.Bundle;
@@ -76,12 +79,12 @@ public final class NarrativeHtml {
     }
 
     /** @param topLevel the HTML level an author's "##" becomes (2 in a chapter, 3 inside a numbered item) */
-    public static Result render(Bundle bundle, Narrative section, TrendTables trends, int topLevel) {
+    public static Result render(Bundle bundle, Narrative section, ChartPlan charts, int topLevel) {
         Map<Node, Anchor> marked = markedBlocks(section);
         Map<String, Narrative.PictureRef> pictures = new HashMap<>();
         section.pictures().forEach(p -> pictures.putIfAbsent(p.path(), p));
         HtmlRenderer renderer = HtmlRenderer.builder(OPTIONS)
-                .nodeRendererFactory(options -> new Renderer(bundle, pictures, trends, topLevel))
+                .nodeRendererFactory(options -> new Renderer(bundle, pictures, charts, topLevel))
                 .attributeProviderFactory(new IndependentAttributeProviderFactory() {
                     @Override
                     public AttributeProvider apply(LinkResolverContext context) {
@@ -128,16 +131,27 @@ public final class NarrativeHtml {
         return out;
     }
 
+    /** The object element a layout places for a chart; ChartDrawers paints it. */
+    public static String chartObject(Chart c) {
+        return "<object type=\"" + ChartDrawers.TYPE + "\" data-chart=\"" + c.id() + "\" class=\"chart\" alt=\""
+                + Html.escape(c.alt()) + "\" style=\"height: " + Math.round(c.heightPt()) + "pt\"></object>";
+    }
+
+    /** A narrative chart's title: its measure, or its measures one after another. */
+    static String chartTitle(List<String> ids) {
+        return String.join(", ", ids.stream().map(id -> Figures.measure(id).label()).toList());
+    }
+
     private static final class Renderer implements NodeRenderer {
         private final Bundle bundle;
         private final Map<String, Narrative.PictureRef> pictures;
-        private final TrendTables trends;
+        private final ChartPlan charts;
         private final int topLevel;
 
-        Renderer(Bundle bundle, Map<String, Narrative.PictureRef> pictures, TrendTables trends, int topLevel) {
+        Renderer(Bundle bundle, Map<String, Narrative.PictureRef> pictures, ChartPlan charts, int topLevel) {
             this.bundle = bundle;
             this.pictures = pictures;
-            this.trends = trends;
+            this.charts = charts;
             this.topLevel = topLevel;
         }
 
@@ -170,7 +184,7 @@ public final class NarrativeHtml {
                     html.attr("class", "figure").withAttr().tag("span").text(Figures.format(v)).closeTag("span");
                 }
             } else if (ref instanceof ChartRef c) {
-                html.raw(trends.table(c.measureIds()));
+                html.raw(chartObject(charts.add(chartTitle(c.measureIds()), c.measureIds())));
             } else {
                 html.text(node.getChars().toString());
             }

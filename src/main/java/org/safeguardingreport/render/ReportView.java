@@ -24,8 +24,9 @@ import org.safeguardingreport.model.Threshold;
 public final class ReportView {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
-    /** The view and the evidence anchors the narrative produced, in report order. */
-    public record Result(Map<String, Object> view, List<NarrativeHtml.Anchor> anchors) {
+    /** The view, the evidence anchors the narrative produced in report order, and every chart by id. */
+    public record Result(Map<String, Object> view, List<NarrativeHtml.Anchor> anchors,
+                         Map<String, org.safeguardingreport.chart.Chart> charts) {
     }
 
     private ReportView() {
@@ -35,7 +36,7 @@ public final class ReportView {
         Template template = bundle.template();
         Map<String, Object> report = reportInfo(bundle, finalReport);
 
-        TrendTables trends = new TrendTables(bundle);
+        org.safeguardingreport.chart.ChartPlan trends = new org.safeguardingreport.chart.ChartPlan(bundle);
         List<NarrativeHtml.Anchor> anchors = new ArrayList<>();
         List<Map<String, Object>> sections = new ArrayList<>();
         for (Template.SectionSpec spec : template.sections()) {
@@ -60,11 +61,12 @@ public final class ReportView {
         for (String part : List.of("cover", "standards", "closing", "appendix")) {
             view.put(part, sections.stream().filter(x -> part.equals(x.get("part"))).toList());
         }
-        return new Result(view, List.copyOf(anchors));
+        return new Result(view, List.copyOf(anchors), trends.charts());
     }
 
     private static Map<String, Object> section(Bundle bundle, String id, String part, String number, String heading,
-                                               TrendTables trends, List<NarrativeHtml.Anchor> anchors) {
+                                               org.safeguardingreport.chart.ChartPlan trends,
+                                               List<NarrativeHtml.Anchor> anchors) {
         Narrative n = bundle.sections().get(id);
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("id", id);
@@ -92,6 +94,11 @@ public final class ReportView {
             s.put("standard", map("number", String.valueOf(st.number()), "title", st.title(),
                     "statement", st.statement(), "criteria", criteria, "links", st.links(), "guidance", st.guidance()));
             s.put("dashboard", Dashboard.forStandard(bundle, standard));
+            List<Map<String, Object>> charts = new ArrayList<>();
+            for (org.safeguardingreport.chart.Chart c : trends.forStandard(standard)) {
+                charts.add(map("id", c.id(), "title", c.title(), "alt", c.alt(), "objectHtml", NarrativeHtml.chartObject(c)));
+            }
+            s.put("charts", charts);
         }
         return s;
     }

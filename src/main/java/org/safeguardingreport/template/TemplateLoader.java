@@ -186,13 +186,14 @@ public final class TemplateLoader {
         }
         String tf = src.shown(TEMPLATE_FILE);
         Fields t = new Fields(tpl.get(), tf, "the template", diags);
-        t.onlyKeys(List.of("name", "title", "description", "source", "sections", "thresholds"));
+        t.onlyKeys(List.of("name", "title", "description", "source", "sections", "thresholds", "charts"));
         String title = t.text("title", true).orElse("Safeguarding Children Annual Report");
         String description = t.text("description", false).orElse("");
         t.text("source", false);
         t.text("name", false);
         List<SectionSpec> sections = sections(t, tf, diags);
         Map<String, Threshold> thresholds = thresholds(t, tf, diags);
+        List<Template.ChartGroup> charts = chartGroups(t, tf, diags);
         List<Standard> standards = standards(std.get(), src.shown(STANDARDS_FILE), diags);
         AuditForm audit = audit(aud.get(), src.shown(AUDIT_FILE), diags);
         Optional<String> layout = src.text(LAYOUT_FILE, diags);
@@ -208,7 +209,7 @@ public final class TemplateLoader {
                 new Template.Text(src.shown(LAYOUT_FILE), layout.get()),
                 new Template.Text(src.shown(STYLESHEET_FILE), stylesheet.get()),
                 new Template.Text(src.shown(AUDIT_LAYOUT_FILE), auditLayout.get()),
-                new Template.Text(src.shown(AUDIT_STYLESHEET_FILE), auditStylesheet.get())));
+                new Template.Text(src.shown(AUDIT_STYLESHEET_FILE), auditStylesheet.get()), charts));
     }
 
     private static Optional<JsonObject> json(Source src, String file, Diagnostics diags) {
@@ -288,6 +289,44 @@ public final class TemplateLoader {
             out.put(m.key(), new Threshold(green, amber));
         }
         return Map.copyOf(out);
+    }
+
+    /** "charts": [ { "title": ..., "measures": [ quarterly ids of one kind and one standard ] } ] */
+    private static List<Template.ChartGroup> chartGroups(Fields t, String file, Diagnostics diags) {
+        List<Template.ChartGroup> out = new ArrayList<>();
+        for (JsonValue v : t.list("charts", false).orElse(List.of())) {
+            Optional<JsonObject> o = Fields.asObject(v, file, "each chart", diags);
+            if (o.isEmpty()) {
+                continue;
+            }
+            Fields c = new Fields(o.get(), file, "the chart", diags);
+            c.onlyKeys(List.of("title", "measures"));
+            String title = c.text("title", true).orElse("");
+            List<String> ids = new ArrayList<>();
+            java.util.Set<String> kinds = new java.util.HashSet<>();
+            java.util.Set<Integer> standards = new java.util.HashSet<>();
+            for (JsonValue m : c.list("measures", true).orElse(List.of())) {
+                Optional<Measure> measure = m instanceof JsonString s ? MeasureCatalog.get().measure(s.value()) : Optional.empty();
+                if (measure.isEmpty() || measure.get().frequency() != org.safeguardingreport.model.Frequency.QUARTERLY
+                        || measure.get().kind() == org.safeguardingreport.model.MeasureKind.YES_NO) {
+                    String hint = m instanceof JsonString s ? Suggest.didYouMean(s.value(), MeasureCatalog.get().ids()) : null;
+                    diags.error(file, m.pos(), "a chart shows quarterly % measures or counts: " + m.describe() + " is not one",
+                            hint);
+                    continue;
+                }
+                ids.add(measure.get().id());
+                kinds.add(measure.get().kind().code());
+                standards.add(measure.get().standard());
+            }
+            if (kinds.size() > 1 || standards.size() > 1) {
+                diags.error(file, o.get().pos(), "a chart's measures must be of one kind (% or count) and one standard");
+                continue;
+            }
+            if (!ids.isEmpty()) {
+                out.add(new Template.ChartGroup(title, List.copyOf(ids)));
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static List<Standard> standards(JsonObject root, String file, Diagnostics diags) {

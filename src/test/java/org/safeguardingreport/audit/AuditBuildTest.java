@@ -21,12 +21,12 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionRemoteGoTo;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.docx4j.openpackaging.packages.WordprocessingMLPackage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safeguardingreport.Cli;
+import org.safeguardingreport.PdfText;
 import org.safeguardingreport.TestBundle;
 import org.safeguardingreport.diag.Diagnostics;
 import org.safeguardingreport.json.JsonReader;
@@ -132,17 +132,7 @@ class AuditBuildTest {
     }
 
     static List<String> pages(Path pdf) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            PDFTextStripper s = new PDFTextStripper();
-            s.setSortByPosition(true);
-            List<String> out = new ArrayList<>();
-            for (int i = 1; i <= doc.getNumberOfPages(); i++) {
-                s.setStartPage(i);
-                s.setEndPage(i);
-                out.add(s.getText(doc).replaceAll("\\s+", " "));
-            }
-            return out;
-        }
+        return PdfText.pages(pdf).stream().map(t -> t.replaceAll("\\s+", " ")).toList();
     }
 
     @Test

@@ -15,13 +15,11 @@ import java.util.regex.Pattern;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
-import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safeguardingreport.Cli;
+import org.safeguardingreport.PdfText;
 import org.safeguardingreport.TestBundle;
 
 /** The built PDF read back with PDFBox: figures, ratings, pages, DRAFT, contents, tags. */
@@ -104,17 +102,7 @@ class BuildPdfTest {
     }
 
     static List<String> pages(Path pdf) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            PDFTextStripper s = new PDFTextStripper();
-            s.setSortByPosition(true);
-            List<String> out = new ArrayList<>();
-            for (int i = 1; i <= doc.getNumberOfPages(); i++) {
-                s.setStartPage(i);
-                s.setEndPage(i);
-                out.add(s.getText(doc));
-            }
-            return out;
-        }
+        return PdfText.pages(pdf);
     }
 
     static String all(List<String> pages) {
@@ -225,20 +213,8 @@ class BuildPdfTest {
             assertEquals("Safeguarding Children Annual Report 2023/24", doc.getDocumentInformation().getTitle());
             assertEquals("Sam Patel", doc.getDocumentInformation().getAuthor());
             assertTrue(doc.getDocumentInformation().getSubject().contains("North Wessex Community Health NHS Trust"));
-            List<String> alts = new ArrayList<>();
-            collectAlt(doc.getDocumentCatalog().getStructureTreeRoot(), alts);
+            List<String> alts = PdfText.alts(draftPdf);
             assertTrue(alts.contains("A drawing of a family by a child aged 9"), alts.toString());
-        }
-    }
-
-    static void collectAlt(PDStructureNode node, List<String> out) {
-        for (Object kid : node.getKids()) {
-            if (kid instanceof PDStructureElement e) {
-                if (e.getAlternateDescription() != null) {
-                    out.add(e.getAlternateDescription());
-                }
-                collectAlt(e, out);
-            }
         }
     }
 
