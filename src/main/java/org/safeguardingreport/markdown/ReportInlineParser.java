@@ -37,6 +37,18 @@ final class ReportInlineParser implements InlineParserExtension {
     public boolean parse(LightInlineParser p) {
         BasedSequence input = p.getInput();
         int i = p.getIndex();
+        if (input.charAt(i) == '*') {
+            // "7*7" or "${7*7}": an asterisk between two letters or digits is a character, not emphasis,
+            // so template expressions and arithmetic print as written
+            boolean before = i > 0 && Character.isLetterOrDigit(input.charAt(i - 1));
+            boolean after = i + 1 < input.length() && Character.isLetterOrDigit(input.charAt(i + 1));
+            if (before && after) {
+                p.appendText(input, i, i + 1);
+                p.setIndex(i + 1);
+                return true;
+            }
+            return false;
+        }
         int lineEnd = input.indexOf('\n', i);
         if (lineEnd < 0) {
             lineEnd = input.length();
@@ -97,7 +109,7 @@ final class ReportInlineParser implements InlineParserExtension {
     static final class Factory implements InlineParserExtensionFactory {
         @Override
         public CharSequence getCharacters() {
-            return "{";
+            return "{*";
         }
 
         @Override
