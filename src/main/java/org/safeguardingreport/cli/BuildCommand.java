@@ -143,12 +143,18 @@ final class BuildCommand implements Callable<Integer> {
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
                 Files.write(tmp.resolve(f.getKey()), f.getValue());
             }
-            if (!Files.exists(abs)) {
-                move(tmp, abs);
-                return;
-            }
-            for (String name : files.keySet()) {
-                move(tmp.resolve(name), abs.resolve(name));
+            // two builds into one OUT take turns here, so each leaves a complete set, never a mixture
+            Path lock = abs.getParent().resolve("." + abs.getFileName() + ".lock");
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(lock,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                 java.nio.channels.FileLock held = ch.lock()) {
+                if (!Files.exists(abs)) {
+                    move(tmp, abs);
+                    return;
+                }
+                for (String name : files.keySet()) {
+                    move(tmp.resolve(name), abs.resolve(name));
+                }
             }
         } finally {
             if (Files.exists(tmp)) {

@@ -69,6 +69,9 @@ public final class NarrativeReader {
     private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.*");
     private static final Set<String> PICTURE_TYPES = Set.of("png", "jpg", "jpeg", "svg");
     private static final long MAX_PICTURE_SIDE = 20_000;
+    private static final long MAX_PICTURE_PIXELS = 50_000_000;
+    /** Lists and quotes nested deeper than this are refused: no report needs them, and they only cost. */
+    public static final int MAX_NESTING = 50;
 
     private final Path bundleRoot;
     private final Template template;
@@ -128,6 +131,11 @@ public final class NarrativeReader {
                         "start sub-headings with '##'; to rename the section, set title: in front matter");
             }
         }
+        int depth = depth(doc);
+        if (depth > MAX_NESTING) {
+            diags.error(file, Pos.FILE, "lists or quotes are nested " + depth + " levels deep; the limit is " + MAX_NESTING,
+                    "flatten the nesting: a report needs only a few levels");
+        }
         if (firstHtml != null) {
             diags.warning(file, firstHtml, "raw HTML is not interpreted: it will be shown as written"
                     + (htmlCount > 1 ? " (" + htmlCount + " places in this file)" : ""),
@@ -144,6 +152,23 @@ public final class NarrativeReader {
         }
         return new Narrative(id, file, fm.title(), markdown, doc, List.copyOf(markers), List.copyOf(figures),
                 List.copyOf(charts), List.copyOf(pictures));
+    }
+
+    /** The deepest nesting of block containers (lists, list items, quotes), without recursion. */
+    private static int depth(Document doc) {
+        int max = 0;
+        for (Node n : doc.getDescendants()) {
+            if (n instanceof com.vladsch.flexmark.ast.ListBlock || n instanceof com.vladsch.flexmark.ast.BlockQuote) {
+                int d = 0;
+                for (Node p = n; p != null; p = p.getParent()) {
+                    if (p instanceof com.vladsch.flexmark.ast.ListBlock || p instanceof com.vladsch.flexmark.ast.BlockQuote) {
+                        d++;
+                    }
+                }
+                max = Math.max(max, d);
+            }
+        }
+        return max;
     }
 
     // ---------------------------------------------------------------- evidence markers
@@ -441,16 +466,54 @@ public final class NarrativeReader {
                             : "rename it to end in ." + actual.toLowerCase(Locale.ROOT).replace("jpeg", "jpg"));
             return false;
         }
-        if (png) {
-            long width = readInt(head, 16);
-            long height = readInt(head, 20);
-            if (width > MAX_PICTURE_SIDE || height > MAX_PICTURE_SIDE) {
+        long[] size = png ? new long[] {readInt(head, 16), readInt(head, 20)} : jpeg ? jpegSize(target) : null;
+        if (size != null) {
+            long width = size[0];
+            long height = size[1];
+            if (width > MAX_PICTURE_SIDE || height > MAX_PICTURE_SIDE || width * height > MAX_PICTURE_PIXELS) {
                 diags.warning(file, pos, shown + " claims to be " + width + " x " + height
                         + " pixels, too large to place in a report", "resize it to at most 4000 pixels a side");
                 return false;
             }
         }
         return true;
+    }
+
+    /** Width and height from a JPEG's start-of-frame header, read without decoding; null if not found. */
+    static long[] jpegSize(Path file) {
+        try (InputStream raw = Files.newInputStream(file);
+             java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(raw))) {
+            if (in.readUnsignedByte() != 0xFF || in.readUnsignedByte() != 0xD8) {
+                return null;
+            }
+            for (int guard = 0; guard < 10_000; guard++) {
+                int b = in.readUnsignedByte();
+                if (b != 0xFF) {
+                    continue;
+                }
+                int marker = in.readUnsignedByte();
+                while (marker == 0xFF) {
+                    marker = in.readUnsignedByte();
+                }
+                if (marker == 0xD8 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
+                    continue;
+                }
+                int length = in.readUnsignedShort();
+                boolean sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+                if (sof) {
+                    in.readUnsignedByte();
+                    long height = in.readUnsignedShort();
+                    long width = in.readUnsignedShort();
+                    return new long[] {width, height};
+                }
+                if (in.skipBytes(length - 2) < length - 2) {
+                    return null;
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
     }
 
     private static long readInt(byte[] b, int at) {

@@ -256,6 +256,36 @@ class NarrativeTest {
     }
 
     @Test
+    void aJpegClaimingHugeDimensionsIsRefusedBeforeDecoding() throws Exception {
+        TestBundle b = new TestBundle(tmp);
+        Files.createDirectories(b.root.resolve("images"));
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0,
+                (byte) 0xFF, (byte) 0xC0, 0, 17, 8, (byte) 0xFD, (byte) 0xE8, (byte) 0xFD, (byte) 0xE8, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1};
+        Files.write(b.root.resolve("images/huge.jpg"), jpeg);
+        b.write("narrative/standard-3.md", "![A huge photo](images/huge.jpg)\n");
+        Cli r = Cli.run("check", b.root.toString());
+        assertTrue(r.line("narrative/standard-3.md:1:1:").contains("65000 x 65000 pixels, too large"), r.err());
+        assertEquals(1, Cli.run("check", b.root.toString(), "--final").status());
+    }
+
+    @Test
+    void listsNestedBeyondTheLimitAreRefused() {
+        StringBuilder deep = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            deep.append("  ".repeat(i)).append("- level ").append(i + 1).append('\n');
+        }
+        Cli r = checkSection("standard-3", deep.toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("narrative/standard-3.md: error: lists or quotes are nested 60 levels deep; the limit is 50"),
+                r.err());
+        StringBuilder ok = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            ok.append("  ".repeat(i)).append("- level ").append(i + 1).append('\n');
+        }
+        assertEquals(0, checkSection("standard-4", ok.toString()).status(), "twenty levels are fine");
+    }
+
+    @Test
     void levelOneHeadingIsAWarning() {
         Cli r = checkSection("standard-3", "# Training\n\nText.\n");
         assertTrue(r.line("narrative/standard-3.md:1:1: warning:").contains("'#' heading"), r.err());
