@@ -43,6 +43,19 @@ public final class JsonReader {
     private JsonReader() {
     }
 
+    /** A number too large or too precise to hold: reported where it stands. */
+    private static final class OutOfRange extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient Pos pos;
+        final String raw;
+
+        OutOfRange(Pos pos, String raw) {
+            super(raw, null, false, false);
+            this.pos = pos;
+            this.raw = raw;
+        }
+    }
+
     public static Optional<JsonValue> read(String text, String file, Diagnostics diags) {
         if (text.isBlank()) {
             diags.error(file, new Pos(1, 1), "the file is empty: expected a JSON object { ... }");
@@ -60,6 +73,10 @@ public final class JsonReader {
                 return Optional.empty();
             }
             return Optional.of(value);
+        } catch (OutOfRange e) {
+            diags.error(file, e.pos, "the number " + (e.raw.length() > 30 ? e.raw.substring(0, 27) + "..." : e.raw)
+                    + " is out of range", "write an ordinary whole number, e.g. 412");
+            return Optional.empty();
         } catch (StreamConstraintsException e) {
             JsonLocation l = e.getLocation();
             Pos at = l == null || l.getLineNr() < 1 ? Pos.FILE : new Pos(l.getLineNr(), l.getColumnNr());
@@ -103,7 +120,11 @@ public final class JsonReader {
                 return new JsonString(pos, p.getText());
             case VALUE_NUMBER_INT:
             case VALUE_NUMBER_FLOAT:
-                return new JsonNumber(pos, p.getDecimalValue(), p.getText());
+                try {
+                    return new JsonNumber(pos, p.getDecimalValue(), p.getText());
+                } catch (NumberFormatException e) {
+                    throw new OutOfRange(pos, p.getText());
+                }
             case VALUE_TRUE:
                 return new JsonBoolean(pos, true);
             case VALUE_FALSE:

@@ -466,6 +466,14 @@ public final class NarrativeReader {
                             : "rename it to end in ." + actual.toLowerCase(Locale.ROOT).replace("jpeg", "jpg"));
             return false;
         }
+        if (svg) {
+            String unsafe = unsafeSvg(target);
+            if (unsafe != null) {
+                diags.warning(file, pos, shown + " is not shown: " + unsafe,
+                        "export the picture again as PNG, or as a plain SVG without entities, scripts or links to other files");
+                return false;
+            }
+        }
         long[] size = png ? new long[] {readInt(head, 16), readInt(head, 20)} : jpeg ? jpegSize(target) : null;
         if (size != null) {
             long width = size[0];
@@ -477,6 +485,41 @@ public final class NarrativeReader {
             }
         }
         return true;
+    }
+
+    private static final Pattern SVG_REFERENCE = Pattern.compile(
+            "(?i)(?:xlink:)?href\\s*=\\s*[\"']\\s*([^\"'\\s]*)|url\\(\\s*[\"']?\\s*([^)\"'\\s]*)");
+    private static final long MAX_SVG_BYTES = 5L * 1024 * 1024;
+
+    /**
+     * Why an SVG cannot be shown safely, or null. It is read as text and never parsed here: a DOCTYPE
+     * (entities, XXE), a script, or a reference to anything but its own fragments makes it unsafe.
+     */
+    static String unsafeSvg(Path file) {
+        try {
+            if (Files.size(file) > MAX_SVG_BYTES) {
+                return "it is larger than 5 MB";
+            }
+            String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            String lower = text.toLowerCase(Locale.ROOT);
+            if (lower.contains("<!doctype") || lower.contains("<!entity")) {
+                return "it declares a DOCTYPE or entities, which could read other files";
+            }
+            if (lower.contains("<script") || lower.matches("(?s).*\\son[a-z]+\\s*=.*")) {
+                return "it holds a script";
+            }
+            Matcher m = SVG_REFERENCE.matcher(text);
+            while (m.find()) {
+                String ref = m.group(1) != null ? m.group(1) : m.group(2);
+                if (!ref.isEmpty() && !ref.startsWith("#")) {
+                    return "it refers to " + (ref.length() > 60 ? ref.substring(0, 57) + "..." : ref)
+                            + "; pictures may not load other files or addresses";
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            return "it cannot be read";
+        }
     }
 
     /** Width and height from a JPEG's start-of-frame header, read without decoding; null if not found. */

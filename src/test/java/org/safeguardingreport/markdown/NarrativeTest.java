@@ -286,6 +286,31 @@ class NarrativeTest {
     }
 
     @Test
+    void svgPicturesThatCouldReachOutsideAreNotShown() throws Exception {
+        TestBundle b = new TestBundle(tmp);
+        Path images = Files.createDirectories(b.root.resolve("images"));
+        Files.writeString(images.resolve("xxe.svg"), "<?xml version=\"1.0\"?><!DOCTYPE svg [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>&x;</text></svg>");
+        Files.writeString(images.resolve("link.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+                + "xmlns:xlink=\"http://www.w3.org/1999/xlink\"><image xlink:href=\"file:///etc/passwd\"/></svg>");
+        Files.writeString(images.resolve("net.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"><image href=\"http://127.0.0.1:9/x.png\"/></svg>");
+        Files.writeString(images.resolve("script.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>");
+        Files.writeString(images.resolve("style.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect style=\"fill: url('http://x/y')\"/></svg>");
+        Files.writeString(images.resolve("plain.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">"
+                + "<defs><linearGradient id=\"g\"/></defs><rect width=\"10\" height=\"10\" fill=\"url(#g)\"/><use href=\"#g\"/></svg>");
+        b.write("narrative/standard-3.md", String.join("\n\n", "![a](images/xxe.svg)", "![b](images/link.svg)",
+                "![c](images/net.svg)", "![d](images/script.svg)", "![e](images/style.svg)", "![f](images/plain.svg)") + "\n");
+        Cli r = Cli.run("check", b.root.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.line("narrative/standard-3.md:1:1: warning:").contains("declares a DOCTYPE or entities"), r.err());
+        assertTrue(r.line("narrative/standard-3.md:3:1: warning:").contains("refers to file:///etc/passwd"), r.err());
+        assertTrue(r.line("narrative/standard-3.md:5:1: warning:").contains("refers to http://127.0.0.1:9/x.png"), r.err());
+        assertTrue(r.line("narrative/standard-3.md:7:1: warning:").contains("holds a script"), r.err());
+        assertTrue(r.line("narrative/standard-3.md:9:1: warning:").contains("refers to http://x/y"), r.err());
+        assertFalse(r.err().contains("narrative/standard-3.md:11:1:"), "a plain SVG with its own fragments is fine");
+    }
+
+    @Test
     void levelOneHeadingIsAWarning() {
         Cli r = checkSection("standard-3", "# Training\n\nText.\n");
         assertTrue(r.line("narrative/standard-3.md:1:1: warning:").contains("'#' heading"), r.err());
