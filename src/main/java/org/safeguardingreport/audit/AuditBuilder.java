@@ -38,7 +38,12 @@ public final class AuditBuilder {
             return Optional.empty();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 18);
-        PdfWriter.write(xhtml.get(), bundle.root(), List.of(), !finalReport, Map.of(), ReportLinks.to(REPORT_FILE), out);
+        PdfWriter.PostProcess links = ReportLinks.to(REPORT_FILE);
+        PdfWriter.PostProcess post = !finalReport ? links : doc -> {
+            links.apply(doc);
+            org.safeguardingreport.pdf.SourceFiles.embed(org.safeguardingreport.pdf.SourceFiles.of(bundle.root())).apply(doc);
+        };
+        PdfWriter.write(xhtml.get(), bundle.root(), List.of(), !finalReport, Map.of(), post, finalReport, out);
         return Optional.of(out.toByteArray());
     }
 

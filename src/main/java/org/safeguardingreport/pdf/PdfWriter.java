@@ -71,6 +71,13 @@ public final class PdfWriter {
     public static Output write(String xhtml, Path bundleRoot, List<String> anchors, boolean draft,
                                java.util.Map<String, org.safeguardingreport.chart.Chart> charts, PostProcess post,
                                OutputStream out) throws IOException {
+        return write(xhtml, bundleRoot, anchors, draft, charts, post, false, out);
+    }
+
+    /** @param archival a PDF/A-3a document (tagged, sRGB output intent), as final reports are */
+    public static Output write(String xhtml, Path bundleRoot, List<String> anchors, boolean draft,
+                               java.util.Map<String, org.safeguardingreport.chart.Chart> charts, PostProcess post,
+                               boolean archival, OutputStream out) throws IOException {
         Path root = bundleRoot.toRealPath();
         Path images = root.resolve("images");
         PdfRendererBuilder b = new PdfRendererBuilder();
@@ -79,6 +86,10 @@ public final class PdfWriter {
         b.useDocumentBuilderFactoryImplementationClass("com.sun.org.apache.xerces.internal.jaxp.DocumentBuilderFactoryImpl");
         b.useTransformerFactoryImplementationClass("com.sun.org.apache.xalan.internal.xsltc.trax.TransformerFactoryImpl");
         b.usePdfUaAccessibility(true);
+        if (archival) {
+            b.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_A);
+            b.useColorProfile(java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB).getData());
+        }
         b.withProducer(PRODUCER);
         for (String[] f : FONTS) {
             String resource = "/fonts/" + f[1];
@@ -109,8 +120,30 @@ public final class PdfWriter {
                 Watermark.apply(doc);
             }
             post.apply(doc);
+            describeLinks(doc);
             doc.save(out);
             return new Output(pages.size(), found);
+        }
+    }
+
+    /** PDF/UA: every link annotation says where it goes in its Contents. */
+    static void describeLinks(PDDocument doc) throws IOException {
+        for (org.apache.pdfbox.pdmodel.PDPage page : doc.getPages()) {
+            for (org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation a : page.getAnnotations()) {
+                if (a instanceof org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink l
+                        && (l.getContents() == null || l.getContents().isBlank())) {
+                    var action = l.getAction();
+                    String text;
+                    if (action instanceof org.apache.pdfbox.pdmodel.interactive.action.PDActionURI u) {
+                        text = "Link to " + u.getURI();
+                    } else if (action instanceof org.apache.pdfbox.pdmodel.interactive.action.PDActionRemoteGoTo r) {
+                        text = "Open " + (r.getFile() == null ? "the report" : r.getFile().getFile()) + " at the cited page";
+                    } else {
+                        text = "Go to another part of this document";
+                    }
+                    l.setContents(text);
+                }
+            }
         }
     }
 

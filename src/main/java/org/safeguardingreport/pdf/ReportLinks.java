@@ -42,6 +42,7 @@ public final class ReportLinks {
                         go.setD(dest);
                         go.setOpenInNewWindow(org.apache.pdfbox.pdmodel.interactive.action.OpenMode.USER_PREFERENCE);
                         l.setAction(go);
+                        l.setContents("Page " + m.group(1) + " of the annual report (" + file + ")");
                     }
                 }
             }

@@ -36,7 +36,9 @@ public final class ReportBuilder {
         List<String> ids = new ArrayList<>();
         view.anchors().forEach(a -> ids.add(a.id()));
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
-        PdfWriter.Output pdf = PdfWriter.write(xhtml.get(), bundle.root(), ids, !finalReport, view.charts(), doc -> { }, out);
+        PdfWriter.Output pdf = PdfWriter.write(xhtml.get(), bundle.root(), ids, !finalReport, view.charts(),
+                finalReport ? org.safeguardingreport.pdf.SourceFiles.embed(org.safeguardingreport.pdf.SourceFiles.of(bundle.root()))
+                        : doc -> { }, finalReport, out);
         Map<String, TreeSet<Integer>> pages = new TreeMap<>(ReportBuilder::byQuestion);
         for (NarrativeHtml.Anchor a : view.anchors()) {
             Integer page = pdf.anchorPages().get(a.id());
