@@ -26,6 +26,8 @@ import org.safeguardingreport.docx.ReportDocx;
 import org.safeguardingreport.json.JsonWriter;
 import org.safeguardingreport.model.Bundle;
 import org.safeguardingreport.render.ReportBuilder;
+import org.safeguardingreport.sign.Signer;
+import org.safeguardingreport.sign.SigningKey;
 import org.safeguardingreport.text.SourceText;
 
 import picocli.CommandLine.Command;
@@ -56,9 +58,40 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--final", description = "the signed-off report: refuses unless signOff is filled and no audit gap remains")
     boolean finalBuild;
 
+    @Option(names = "--sign", paramLabel = "KEYSTORE.p12",
+            description = "with --final: sign annual-report.pdf and audit.pdf with the key in this PKCS#12 keystore")
+    Path keystore;
+
+    @Option(names = "--sign-password-env", paramLabel = "VAR",
+            description = "the environment variable holding the keystore's password (otherwise it is asked for)")
+    String passwordEnv;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        if (keystore != null && !finalBuild) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--sign signs a final report: add --final");
+        }
+        if (passwordEnv != null && keystore == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--sign-password-env needs --sign KEYSTORE.p12");
+        }
+        SigningKey key = null;
+        if (keystore != null) {
+            char[] password = password(err);
+            if (password == null) {
+                return Main.INPUT_ERRORS;
+            }
+            try {
+                key = SigningKey.load(keystore, password);
+            } catch (SigningKey.Unusable e) {
+                err.println(e.getMessage().startsWith(keystore.toString()) ? e.getMessage().replaceFirst(
+                        java.util.regex.Pattern.quote(keystore.toString()) + ": ", keystore + ": error: ") : "error: " + e.getMessage());
+                err.println("build stopped: the report cannot be signed; nothing was written");
+                return Main.INPUT_ERRORS;
+            } finally {
+                java.util.Arrays.fill(password, '\0');
+            }
+        }
         BundleLoader.Result loaded = BundleLoader.load(bundle);
         Diagnostics diags = loaded.diagnostics();
         if (finalBuild) {
@@ -93,10 +126,19 @@ final class BuildCommand implements Callable<Integer> {
             throw new IllegalStateException("the Word documents could not be written", e);
         }
         Path target = out != null ? out : Paths.get("out", b.name());
+        byte[] reportPdf = report.get().pdf();
+        byte[] auditPdfBytes = auditPdf.get();
+        if (key != null) {
+            var s = b.meta().signOff();
+            Signer.Approval approval = new Signer.Approval(s.approvedBy(), s.role(), s.body(),
+                    java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK).format(s.date()));
+            reportPdf = Signer.sign(reportPdf, key, approval);
+            auditPdfBytes = Signer.sign(auditPdfBytes, key, approval);
+        }
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put(REPORT_PDF, report.get().pdf());
+        files.put(REPORT_PDF, reportPdf);
         files.put(REPORT_DOCX, reportDocx);
-        files.put(AUDIT_PDF, auditPdf.get());
+        files.put(AUDIT_PDF, auditPdfBytes);
         files.put(AUDIT_DOCX, auditDocx);
         files.put(BUILD_JSON, JsonWriter.write(buildJson(b, report.get(), diags)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         try {
@@ -111,7 +153,30 @@ final class BuildCommand implements Callable<Integer> {
         for (String f : files.keySet()) {
             o.println("  " + target.resolve(f));
         }
+        if (finalBuild) {
+            o.println(key != null ? "The PDFs are digitally signed by " + key.certificate().getSubjectX500Principal().getName()
+                    + "; check them with: ./build-report.sh verify " + target.resolve(REPORT_PDF)
+                    : "The final PDFs are not digitally signed (add --sign KEYSTORE.p12 to sign them).");
+        }
         return Main.OK;
+    }
+
+    /** From the named environment variable, or asked for on the terminal; never from the command line. */
+    private char[] password(PrintWriter err) {
+        if (passwordEnv != null) {
+            String v = System.getenv(passwordEnv);
+            if (v == null) {
+                err.println("error: the environment variable " + passwordEnv + " is not set");
+                return null;
+            }
+            return v.toCharArray();
+        }
+        java.io.Console console = System.console();
+        if (console == null) {
+            err.println("error: no terminal to ask for the keystore password: give --sign-password-env VAR");
+            return null;
+        }
+        return console.readPassword("Password for %s: ", keystore);
     }
 
     private Map<String, Object> buildJson(Bundle b, ReportBuilder.Report r, Diagnostics diags) {
