@@ -78,14 +78,65 @@ public final class Signer {
                 options.setPage(where.page());
                 options.setVisualSignature(appearance(doc, where, approval, sig.getSignDate()));
                 doc.addSignature(sig, cms(key), options);
+                java.util.Set<org.apache.pdfbox.cos.COSDictionary> changed = tagSignatureField(doc, approval);
                 ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 65536);
-                doc.saveIncremental(out);
+                doc.saveIncremental(out, changed);
                 return out.toByteArray();
             }
         }
     }
 
     private record Placement(int page, PDRectangle rect) {
+    }
+
+    /**
+     * PDF/UA: the signature field gets a description (TU) and its widget a Form element in the
+     * structure tree, so the signed report stays as accessible as it was built. Answers the
+     * dictionaries that changed, for the incremental update.
+     */
+    private static java.util.Set<org.apache.pdfbox.cos.COSDictionary> tagSignatureField(PDDocument doc, Approval a)
+            throws IOException {
+        java.util.Set<org.apache.pdfbox.cos.COSDictionary> changed = new java.util.HashSet<>();
+        List<PDSignatureField> fields = doc.getSignatureFields();
+        PDSignatureField field = fields.get(fields.size() - 1);
+        String description = "Digital signature of " + a.approvedBy() + ", " + a.role() + ", approving for the " + a.body();
+        field.setAlternateFieldName(description);
+        changed.add(field.getCOSObject());
+        PDAnnotationWidget widget = field.getWidgets().get(0);
+        var root = doc.getDocumentCatalog().getStructureTreeRoot();
+        if (root == null) {
+            return changed;
+        }
+        org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode parent = root;
+        for (Object kid : root.getKids()) {
+            if (kid instanceof org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement e) {
+                parent = e;
+                break;
+            }
+        }
+        var form = new org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement("Form", parent);
+        form.setAlternateDescription(description);
+        PDPage page = widget.getPage() != null ? widget.getPage() : doc.getPage(doc.getNumberOfPages() - 1);
+        form.setPage(page);
+        var ref = new org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDObjectReference();
+        ref.setReferencedObject(widget);
+        ref.setPage(page);
+        form.appendKid(ref);
+        parent.appendKid(form);
+        int key = root.getParentTreeNextKey();
+        widget.setStructParent(key);
+        var tree = root.getParentTree();
+        java.util.Map<Integer, org.apache.pdfbox.pdmodel.common.COSObjectable> numbers = new java.util.HashMap<>(tree.getNumbers());
+        numbers.put(key, form);
+        tree.setNumbers(numbers);
+        root.setParentTreeNextKey(key + 1);
+        changed.add(root.getCOSObject());
+        changed.add(parent.getCOSObject());
+        changed.add(tree.getCOSObject());
+        changed.add(widget.getCOSObject());
+        changed.add(page.getCOSObject());
+        changed.add(doc.getDocumentCatalog().getCOSObject());
+        return changed;
     }
 
     /** Beside the sign-off table: on the right half of its page, level with "On behalf of". */

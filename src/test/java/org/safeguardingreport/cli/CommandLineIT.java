@@ -85,6 +85,39 @@ class CommandLineIT {
     }
 
     @Test
+    void aKeytoolKeySignsTheFinalSampleAndBothVerifiersAgree() throws Exception {
+        Path ks = tmp.resolve("trust.p12");
+        Run key = run(List.of("keytool", "-genkeypair", "-alias", "board", "-keyalg", "RSA", "-keysize", "2048",
+                "-validity", "365", "-storetype", "PKCS12", "-keystore", ks.toString(), "-storepass", "s3cret-pass",
+                "-dname", "CN=Dr A. Jones, O=North Wessex Community Health NHS Trust, C=GB"));
+        assertEquals(0, key.status(), key.err());
+        Path out = tmp.resolve("signed");
+        ProcessBuilder pb = new ProcessBuilder("java", "-jar", JAR, "build", "content/north-wessex-2023-24", "--final",
+                "--sign", ks.toString(), "--sign-password-env", "TRUST_KEY_PASSWORD", "-o", out.toString())
+                .directory(HOME.toFile()).redirectErrorStream(true);
+        pb.environment().put("TRUST_KEY_PASSWORD", "s3cret-pass");
+        Process p = pb.start();
+        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), said);
+        assertTrue(said.contains("The PDFs are digitally signed by CN=Dr A. Jones"), said);
+        Run verify = jar("verify", out.resolve("annual-report.pdf").toString());
+        assertEquals(0, verify.status(), verify.err());
+        assertTrue(verify.out().contains("Valid: every signature is intact and covers the whole file."));
+        boolean hasPdfsig = new ProcessBuilder("sh", "-c", "command -v pdfsig").start().waitFor() == 0;
+        if (hasPdfsig) {
+            Run pdfsig = run(List.of("pdfsig", out.resolve("annual-report.pdf").toString()));
+            assertTrue(pdfsig.out().contains("Signature is Valid") && pdfsig.out().contains("Total document signed"), pdfsig.out());
+        }
+        Run wrong = run(List.of("sh", "-c", "TRUST_KEY_PASSWORD=nope java -jar " + JAR + " build content/north-wessex-2023-24 "
+                + "--final --sign " + ks + " --sign-password-env TRUST_KEY_PASSWORD -o " + tmp.resolve("never")));
+        assertEquals(1, wrong.status());
+        assertTrue(wrong.err().contains("the password is wrong"), wrong.err());
+        assertFalse(wrong.err().contains("Exception"), wrong.err());
+        assertFalse(Files.exists(tmp.resolve("never")), "nothing written");
+    }
+
+    @Test
     void usageErrorExitsTwo() throws Exception {
         Run r = jar("check", "--format", "yaml", "x");
         assertEquals(2, r.status());
