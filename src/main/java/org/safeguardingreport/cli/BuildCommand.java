@@ -7,13 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import org.safeguardingreport.audit.AuditBuilder;
 import org.safeguardingreport.audit.AuditView;
@@ -104,7 +102,8 @@ final class BuildCommand implements Callable<Integer> {
             return Main.INPUT_ERRORS;
         }
         Bundle b = loaded.bundle().get();
-        Optional<ReportBuilder.Report> report = ReportBuilder.build(b, finalBuild, diags);
+        org.safeguardingreport.render.ReportView.Result view = org.safeguardingreport.render.ReportView.build(b, finalBuild);
+        Optional<ReportBuilder.Report> report = ReportBuilder.build(b, finalBuild, view, diags);
         DiagnosticPrinter.print(diags, err);
         if (report.isEmpty()) {
             err.println("build stopped: " + DiagnosticPrinter.counts(diags) + "; nothing was written");
@@ -120,7 +119,7 @@ final class BuildCommand implements Callable<Integer> {
         byte[] auditDocx;
         byte[] reportDocx;
         try {
-            reportDocx = ReportDocx.write(b, finalBuild);
+            reportDocx = ReportDocx.write(b, finalBuild, view);
             auditDocx = AuditDocx.write(b, finalBuild, audit, report.get().pages());
         } catch (org.docx4j.openpackaging.exceptions.Docx4JException e) {
             throw new IllegalStateException("the Word documents could not be written", e);
@@ -222,13 +221,7 @@ final class BuildCommand implements Callable<Integer> {
                 }
             }
         } finally {
-            if (Files.exists(tmp)) {
-                try (Stream<Path> s = Files.walk(tmp)) {
-                    for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-            }
+            org.safeguardingreport.text.Folders.deleteTree(tmp);
         }
     }
 

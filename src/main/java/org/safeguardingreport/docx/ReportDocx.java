@@ -49,7 +49,12 @@ public final class ReportDocx {
 
     @SuppressWarnings("unchecked")
     public static byte[] write(Bundle bundle, boolean finalReport) throws Docx4JException {
-        ReportView.Result built = ReportView.build(bundle, finalReport);
+        return write(bundle, finalReport, ReportView.build(bundle, finalReport));
+    }
+
+    /** From a view already built (the PDF edition uses the same one). */
+    @SuppressWarnings("unchecked")
+    public static byte[] write(Bundle bundle, boolean finalReport, ReportView.Result built) throws Docx4JException {
         Map<String, Object> view = built.view();
         Map<String, Object> report = (Map<String, Object>) view.get("report");
         WordprocessingMLPackage pkg = WordprocessingMLPackage.createPackage(PageSizePaper.A4, false);

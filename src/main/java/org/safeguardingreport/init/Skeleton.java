@@ -5,11 +5,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.safeguardingreport.json.JsonWriter;
 import org.safeguardingreport.markdown.NarrativeReader;
@@ -54,9 +52,7 @@ public final class Skeleton {
                 Files.move(tmp, dir);
             }
         } finally {
-            if (Files.exists(tmp)) {
-                deleteTree(tmp);
-            }
+            org.safeguardingreport.text.Folders.deleteTree(tmp);
         }
     }
 
@@ -91,13 +87,5 @@ public final class Skeleton {
             a.put(q.id(), entry);
         }
         return a;
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path x : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(x);
-            }
-        }
     }
 }

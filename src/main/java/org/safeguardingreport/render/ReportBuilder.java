@@ -25,7 +25,12 @@ public final class ReportBuilder {
     }
 
     public static Optional<Report> build(Bundle bundle, boolean finalReport, Diagnostics diags) throws IOException {
-        ReportView.Result view = ReportView.build(bundle, finalReport);
+        return build(bundle, finalReport, ReportView.build(bundle, finalReport), diags);
+    }
+
+    /** From a view already built (the Word edition uses the same one). */
+    public static Optional<Report> build(Bundle bundle, boolean finalReport, ReportView.Result view, Diagnostics diags)
+            throws IOException {
         Map<String, Object> model = new LinkedHashMap<>(view.view());
         model.put("stylesheetHtml", bundle.template().stylesheet().content());
         Optional<String> xhtml = Layout.render(bundle.template().layout().content(), bundle.template().layout().file(),
