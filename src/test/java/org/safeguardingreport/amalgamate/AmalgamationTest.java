@@ -1,0 +1,201 @@
+package org.safeguardingreport.amalgamate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.safeguardingreport.Cli;
+import org.safeguardingreport.diag.Diagnostics;
+import org.safeguardingreport.json.JsonReader;
+import org.safeguardingreport.json.JsonValue;
+import org.safeguardingreport.text.Folders;
+
+/** Three providers made from the sample, one with gaps, one with a Red: summarised and checked against their files. */
+class AmalgamationTest {
+    static final Path SAMPLE = Path.of(System.getProperty("report.home", "."), "content", "north-wessex-2023-24");
+
+    @TempDir
+    static Path tmp;
+    static Path providers;
+
+    static Path copy(String folder, String name) throws IOException {
+        Path to = providers.resolve(folder);
+        try (Stream<Path> s = Files.walk(SAMPLE)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(SAMPLE.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+        Path report = to.resolve("report.json");
+        Files.writeString(report, Files.readString(report).replace("North Wessex Community Health NHS Trust", name));
+        return to;
+    }
+
+    @BeforeAll
+    static void providers() throws IOException {
+        providers = Files.createDirectories(tmp.resolve("providers"));
+        copy("a-north-wessex", "North Wessex Community Health NHS Trust");
+        Path gaps = copy("b-kennet", "Kennet Valley Hospitals NHS Foundation Trust");
+        // drop the answers of standard 7 and the markers of 7.2 and 7.3: those two become gaps
+        String audit = Files.readString(gaps.resolve("audit.json")).replaceAll("(?s)\"7\\.\\d\": \\{.*?\\},?\\s*", "");
+        Files.writeString(gaps.resolve("audit.json"), audit.replaceAll(",\\s*}\\s*$", "\n}\n"));
+        for (Path md : Files.list(gaps.resolve("narrative")).toList()) {
+            Files.writeString(md, Files.readString(md).replace("{audit=7.2}", "").replace("{audit=7.3}", ""));
+        }
+        Path red = copy("c-avon", "Avon Children's Health NHS Trust");
+        String data = Files.readString(red.resolve("data/2023-24.json"));
+        Matcher m = Pattern.compile("(\"3b-level-2\": \\{\\s*\"numerator\": )(\\d+)(,\\s*\"denominator\": )(\\d+)").matcher(data);
+        assertTrue(m.find());
+        int den = Integer.parseInt(m.group(4));
+        Files.writeString(red.resolve("data/2023-24.json"), data.substring(0, m.start()) + m.group(1) + (den / 2) + m.group(3)
+                + den + data.substring(m.end()));
+    }
+
+    static Amalgamation.Result read(boolean skip) throws IOException {
+        return Amalgamation.read(Amalgamation.discover(List.of(providers), Files.createTempDirectory(tmp, "s")), false, skip);
+    }
+
+    @Test
+    void theMatrixCountsAreThoseOfEachProvidersAuditAndMarkers() throws IOException {
+        Amalgamation.Result r = read(false);
+        assertTrue(r.ok(), r.errors().toString());
+        assertEquals(3, r.providers().size());
+        assertEquals("2023/24", r.year().label());
+        Map<String, List<Amalgamation.Counts>> matrix = Amalgamation.matrix(r.providers());
+        for (Amalgamation.Provider p : r.providers()) {
+            Path dir = Path.of(p.shown());
+            Map<String, String> answers = new HashMap<>();
+            JsonValue.JsonObject audit = (JsonValue.JsonObject) JsonReader.read(Files.readString(dir.resolve("audit.json")),
+                    "a", new Diagnostics()).orElseThrow();
+            audit.members().forEach((q, mem) -> answers.put(q, ((JsonValue.JsonString) ((JsonValue.JsonObject) mem.value())
+                    .get("answer")).value()));
+            Set<String> marked = new HashSet<>();
+            for (Path md : Files.list(dir.resolve("narrative")).toList()) {
+                Matcher m = Pattern.compile("\\{audit=\"?([0-9. ]+)\"?\\}").matcher(Files.readString(md));
+                while (m.find()) {
+                    marked.addAll(List.of(m.group(1).trim().split(" ")));
+                }
+            }
+            int[] counts = {7, 7, 8, 4, 6, 1, 5, 6, 3, 5};
+            for (int s = 1; s <= 10; s++) {
+                int yes = 0, partial = 0, gaps = 0;
+                for (int q = 1; q <= counts[s - 1]; q++) {
+                    String id = s + "." + q;
+                    String a = answers.get(id);
+                    if (a == null) {
+                        gaps += marked.contains(id) ? 0 : 1;
+                    } else if (a.equals("yes")) {
+                        yes++;
+                    } else if (a.equals("partial")) {
+                        partial++;
+                    }
+                }
+                Amalgamation.Counts c = matrix.get(p.bundle().meta().provider().name()).get(s - 1);
+                assertEquals(yes, c.yes(), p.shown() + " standard " + s);
+                assertEquals(partial, c.partial(), p.shown() + " standard " + s);
+                assertEquals(gaps, c.gaps(), p.shown() + " standard " + s);
+            }
+        }
+        assertEquals(2, matrix.get("Kennet Valley Hospitals NHS Foundation Trust").get(6).gaps());
+        assertEquals(List.of("7.2", "7.3"), Amalgamation.gaps(r.providers()).stream().map(Amalgamation.Gap::question).toList());
+    }
+
+    @Test
+    void everyRedIsRedInTheProvidersOwnData() throws IOException {
+        Amalgamation.Result r = read(false);
+        List<Amalgamation.Red> reds = Amalgamation.reds(r.providers());
+        assertTrue(reds.stream().anyMatch(x -> x.provider().startsWith("Avon") && x.measureId().equals("3b-level-2")),
+                reds.toString());
+        for (Amalgamation.Red red : reds) {
+            Amalgamation.Provider p = r.providers().stream().filter(x -> x.bundle().meta().provider().name().equals(red.provider()))
+                    .findFirst().orElseThrow();
+            String data = Files.readString(Path.of(p.shown()).resolve("data/2023-24.json"));
+            int q = data.indexOf("\"" + red.period() + "\"");
+            Matcher m = Pattern.compile("\"" + Pattern.quote(red.measureId())
+                    + "\": \\{\\s*\"numerator\": (\\d+),\\s*\"denominator\": (\\d+)").matcher(data);
+            assertTrue(red.period().equals("year") ? m.find() : m.find(q), red.toString());
+            assertTrue(Double.parseDouble(m.group(1)) / Double.parseDouble(m.group(2)) < 0.76, red + " is below 76%");
+        }
+        var avon = r.providers().get(2).bundle();
+        Map<org.safeguardingreport.model.Rating, Integer> rag = Amalgamation.ragAtQ4(avon);
+        long rated = org.safeguardingreport.model.MeasureCatalog.get().all().stream().filter(m -> m.rated())
+                .filter(m -> (m.frequency() == org.safeguardingreport.model.Frequency.ANNUAL
+                        ? avon.currentYear().get().annual(m.id())
+                        : avon.currentYear().get().quarterly(m.id(), org.safeguardingreport.model.Quarter.Q4))
+                        .filter(v -> ((org.safeguardingreport.model.MeasureValue.Ratio) v).denominator() > 0).isPresent())
+                .count();
+        assertEquals(rated, rag.values().stream().mapToInt(Integer::intValue).sum(), "every rated Q4 figure is counted once");
+        assertEquals(0, rag.get(org.safeguardingreport.model.Rating.RED), "the planted Red is in Q1, not Q4");
+    }
+
+    @Test
+    void aProviderWithAnErrorIsNamedAndStopsOrIsSkipped() throws IOException {
+        Path bad = copy("d-broken", "Broken Trust");
+        Files.writeString(bad.resolve("audit.json"), "{ \"3.9\": { \"answer\": \"yes\" } }");
+        try {
+            Amalgamation.Result stop = read(false);
+            assertFalse(stop.ok());
+            assertTrue(stop.errors().get(0).startsWith(bad.toString() + ": 1 error"), stop.errors().toString());
+            Amalgamation.Skipped s = stop.skipped().get(0);
+            assertEquals("audit.json", s.errors().get(0).file());
+            assertEquals(1, s.errors().get(0).line());
+            Amalgamation.Result skip = read(true);
+            assertTrue(skip.ok());
+            assertEquals(3, skip.providers().size());
+            assertEquals(bad.toString(), skip.skipped().get(0).shown());
+        } finally {
+            Folders.deleteTree(bad);
+        }
+    }
+
+    @Test
+    void mixedReportingYearsFail() throws IOException {
+        Path other = copy("e-other-year", "Other Year Trust");
+        Path report = other.resolve("report.json");
+        Files.writeString(report, Files.readString(report).replace("\"reportingYear\": \"2023/24\"", "\"reportingYear\": \"2022/23\""));
+        try {
+            Amalgamation.Result r = read(false);
+            assertFalse(r.ok());
+            assertNull(r.year());
+            assertTrue(r.errors().stream().anyMatch(e -> e.contains("reporting year 2022/23")), r.errors().toString());
+        } finally {
+            Folders.deleteTree(other);
+        }
+    }
+
+    @Test
+    void aSignedFinalPdfIsAnInputWithItsSourceData() throws Exception {
+        Path out = tmp.resolve("built");
+        assertEquals(0, Cli.run("build", SAMPLE.toString(), "--final", "-o", out.toString()).status());
+        Path scratch = Files.createTempDirectory(tmp, "pdf");
+        List<Amalgamation.Input> inputs = Amalgamation.discover(List.of(out.resolve("annual-report.pdf")), scratch);
+        Amalgamation.Result r = Amalgamation.read(inputs, true, false);
+        assertTrue(r.ok(), r.errors() + " " + r.skipped());
+        assertEquals("North Wessex Community Health NHS Trust", r.providers().get(0).bundle().meta().provider().name());
+        assertEquals(Boolean.FALSE, r.providers().get(0).signatureVerified(), "an unsigned PDF is not verified");
+        assertEquals(52, Amalgamation.matrix(r.providers()).values().iterator().next().stream()
+                .mapToInt(c -> c.yes() + c.partial() + c.no() + c.notApplicable()).sum());
+        Amalgamation.cleanUp(scratch);
+        assertFalse(Files.exists(scratch));
+    }
+}
