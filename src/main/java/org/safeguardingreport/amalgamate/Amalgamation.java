@@ -40,7 +40,7 @@ import org.safeguardingreport.text.Folders;
 public final class Amalgamation {
     /** Measures shown side by side for every provider. */
     public static final List<String> KEY_MEASURES = List.of("3a-induction", "3b-level-1", "3b-level-2", "3b-level-3",
-            "3b-level-4-5", "3b-board", "5a-cp-referrals", "5a-strategy-discussions", "7c-information-requests");
+            "5a-cp-referrals", "5a-strategy-discussions");
 
     /** One input: a bundle folder, or a final PDF carrying its source data (then {@code pdf} is set). */
     public record Input(Path bundle, String shown, Path pdf) {

@@ -83,6 +83,21 @@ public final class TemplateLoader {
         return NAME.matcher(name).matches() && !name.contains("..");
     }
 
+    /** A text file of a layout folder under report-templates/ (such as amalgamation/health.vm), found like templates. */
+    public Optional<String> layoutFile(String folder, String file, Diagnostics diags) {
+        for (Path dir : searchDirs) {
+            Path f = dir.resolve(folder).resolve(file);
+            if (Files.isRegularFile(f)) {
+                return new DirSource(dir.resolve(folder)).text(file, diags);
+            }
+        }
+        if (TemplateLoader.class.getResource("/report-templates/" + folder + "/" + file) != null) {
+            return new JarSource(folder).text(file, diags);
+        }
+        diags.error("report-templates/" + folder + "/" + file, Pos.FILE, "the layout file is missing");
+        return Optional.empty();
+    }
+
     /** Names of every template this loader can find. */
     public List<String> available() {
         Set<String> names = new TreeSet<>(BUILT_IN);

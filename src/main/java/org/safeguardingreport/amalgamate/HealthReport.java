@@ -1,0 +1,161 @@
+package org.safeguardingreport.amalgamate;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.safeguardingreport.chart.ChartPlan;
+import org.safeguardingreport.diag.Diagnostics;
+import org.safeguardingreport.markdown.NarrativeReader;
+import org.safeguardingreport.model.Bundle;
+import org.safeguardingreport.model.Measure;
+import org.safeguardingreport.model.MeasureCatalog;
+import org.safeguardingreport.model.MeasureValue;
+import org.safeguardingreport.model.Narrative;
+import org.safeguardingreport.model.Quarter;
+import org.safeguardingreport.model.Rating;
+import org.safeguardingreport.model.ReportingYear;
+import org.safeguardingreport.pdf.PdfWriter;
+import org.safeguardingreport.render.Figures;
+import org.safeguardingreport.render.Layout;
+import org.safeguardingreport.render.NarrativeHtml;
+import org.safeguardingreport.template.TemplateLoader;
+import org.safeguardingreport.text.SourceText;
+
+/** The commissioner's health annual report: the amalgamation laid out through report-templates/amalgamation/. */
+public final class HealthReport {
+    static final String FOLDER = "amalgamation";
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final List<String> PROVIDER_SECTIONS = List.of("executive-summary", "achievements", "priorities");
+
+    private HealthReport() {
+    }
+
+    /** The commissioner's own introduction and conclusion, checked like any narrative; null where absent. */
+    public record Commissioner(Narrative introduction, Narrative conclusion) {
+        static final Commissioner NONE = new Commissioner(null, null);
+    }
+
+    public static Commissioner commissioner(Path dir, Diagnostics diags) {
+        if (dir == null) {
+            return Commissioner.NONE;
+        }
+        NarrativeReader reader = new NarrativeReader(dir, null, diags);
+        Narrative[] n = new Narrative[2];
+        String[] names = {"introduction", "conclusion"};
+        for (int i = 0; i < 2; i++) {
+            Path f = dir.resolve(names[i] + ".md");
+            if (Files.isRegularFile(f)) {
+                int k = i;
+                SourceText.read(f, names[i] + ".md", diags).ifPresent(t -> n[k] = reader.read(names[k], names[k] + ".md", t));
+            }
+        }
+        if (n[0] == null && n[1] == null) {
+            diags.warning(dir.toString(), org.safeguardingreport.diag.Pos.FILE,
+                    "no introduction.md or conclusion.md in the commissioner's narrative folder");
+        }
+        return new Commissioner(n[0], n[1]);
+    }
+
+    public static Optional<byte[]> pdf(Amalgamation.Result r, Commissioner c, boolean finalReport, Diagnostics diags)
+            throws IOException {
+        TemplateLoader loader = TemplateLoader.forBundle(Path.of("").toAbsolutePath().resolve("x"));
+        Optional<String> layout = loader.layoutFile(FOLDER, "health.vm", diags);
+        Optional<String> css = loader.layoutFile(FOLDER, "health.css", diags);
+        if (layout.isEmpty() || css.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> view = view(r, c, finalReport);
+        view.put("stylesheetHtml", css.get());
+        Optional<String> xhtml = Layout.render(layout.get(), "report-templates/" + FOLDER + "/health.vm", view, diags);
+        if (xhtml.isEmpty()) {
+            return Optional.empty();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+        Path root = r.providers().get(0).bundle().root();
+        PdfWriter.write(xhtml.get(), root, List.of(), !finalReport, Map.of(), doc -> { }, finalReport, out);
+        return Optional.of(out.toByteArray());
+    }
+
+    public static Map<String, Object> view(Amalgamation.Result r, Commissioner c, boolean finalReport) {
+        ReportingYear year = r.year();
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("title", "Safeguarding Children Health Annual Report " + year.label());
+        report.put("year", year.label());
+        report.put("yearStart", DATE.format(LocalDate.of(year.startYear(), 4, 1)));
+        report.put("yearEnd", DATE.format(year.lastDay()));
+        report.put("draft", !finalReport);
+        Map<String, List<Amalgamation.Counts>> matrix = Amalgamation.matrix(r.providers());
+        List<Map<String, Object>> providers = new ArrayList<>();
+        int i = 0;
+        for (Amalgamation.Provider p : r.providers()) {
+            Bundle b = p.bundle();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", b.meta().provider().name());
+            m.put("anchor", "provider-" + (++i));
+            m.put("template", b.template().name());
+            var so = b.meta().signOff();
+            m.put("signOff", so == null ? "Not signed off" : so.approvedBy() + ", " + so.role() + ", " + DATE.format(so.date()));
+            m.put("signature", p.signatureVerified() == null ? "Built from its bundle"
+                    : p.signatureVerified() ? "Verified: intact and covering the whole file" : "Not verified");
+            List<Map<String, Object>> cells = new ArrayList<>();
+            for (Amalgamation.Counts k : matrix.get(b.meta().provider().name())) {
+                String level = k.no() + k.gaps() > 0 ? "red" : k.partial() > 0 ? "amber" : "green";
+                cells.add(Map.of("text", "Y" + k.yes() + " P" + k.partial() + " N" + k.no() + (k.gaps() > 0 ? " G" + k.gaps() : ""),
+                        "level", level, "word", level.substring(0, 1).toUpperCase(Locale.ROOT) + level.substring(1)));
+            }
+            m.put("matrix", cells);
+            List<Map<String, Object>> key = new ArrayList<>();
+            for (String id : Amalgamation.KEY_MEASURES) {
+                Optional<MeasureValue> v = b.currentYear().flatMap(y -> y.quarterly(id, Quarter.Q4));
+                Optional<Rating> rating = Figures.rating(b, id, v);
+                key.add(Map.of("text", Figures.format(v), "rating", rating.map(x -> x.word().toLowerCase(Locale.ROOT)).orElse(""),
+                        "ratingWord", rating.map(Rating::word).orElse("")));
+            }
+            m.put("key", key);
+            Map<Rating, Integer> rag = Amalgamation.ragAtQ4(b);
+            m.put("red", rag.get(Rating.RED));
+            m.put("amber", rag.get(Rating.AMBER));
+            m.put("green", rag.get(Rating.GREEN));
+            List<Map<String, Object>> sections = new ArrayList<>();
+            for (String id : PROVIDER_SECTIONS) {
+                Narrative n = b.sections().get(id);
+                sections.add(Map.of("heading", b.template().heading(id), "bodyHtml",
+                        n == null || n.text().isBlank() ? "" : NarrativeHtml.render(b, n, new ChartPlan(b), 3).html()));
+            }
+            m.put("sections", sections);
+            providers.add(m);
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("report", report);
+        view.put("providers", providers);
+        view.put("keyMeasures", Amalgamation.KEY_MEASURES.stream().map(id -> MeasureCatalog.get().measure(id)
+                .map(Measure::label).orElse(id)).toList());
+        view.put("reds", Amalgamation.reds(r.providers()).stream().map(x -> Map.of("provider", x.provider(), "label", x.label(),
+                "period", x.period().equals("year") ? year.label() : x.period(), "value", x.value())).toList());
+        view.put("gaps", Amalgamation.gaps(r.providers()).stream().map(x -> Map.of("provider", x.provider(),
+                "question", x.question(), "text", x.text())).toList());
+        view.put("skipped", r.skipped().stream().map(s -> Map.of("shown", s.shown(), "errors",
+                s.errors().size() + (s.errors().size() == 1 ? " error" : " errors") + ", first "
+                        + (s.errors().isEmpty() ? "" : s.errors().get(0).format().lines().findFirst().orElse("")))).toList());
+        view.put("sharedNote", r.templates().size() > 1 ? "templates " + String.join(", ", r.templates())
+                + " are compared on the " + Amalgamation.sharedQuestions(r.providers()).size() + " questions they share" : "");
+        // the commissioner's own text has no data of its own: figures in it show as not reported
+        Bundle first = r.providers().get(0).bundle();
+        Bundle context = new Bundle(first.root(), "commissioner", first.meta(), first.template(), Map.of(), Map.of(), Map.of());
+        view.put("introductionHtml", c.introduction() == null ? "" : NarrativeHtml.render(context, c.introduction(),
+                new ChartPlan(context), 2).html());
+        view.put("conclusionHtml", c.conclusion() == null ? "" : NarrativeHtml.render(context, c.conclusion(),
+                new ChartPlan(context), 2).html());
+        return view;
+    }
+}

@@ -1,0 +1,147 @@
+package org.safeguardingreport.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.safeguardingreport.amalgamate.Amalgamation;
+import org.safeguardingreport.amalgamate.HealthReport;
+import org.safeguardingreport.diag.Diagnostic;
+import org.safeguardingreport.diag.Diagnostics;
+import org.safeguardingreport.docx.HealthDocx;
+import org.safeguardingreport.json.JsonWriter;
+import org.safeguardingreport.text.SourceText;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "amalgamate", mixinStandardHelpOptions = true,
+        description = "Combine many providers' reports (bundle folders, folders of bundles, or final PDFs that carry their "
+                + "source data) into one health annual report: health-annual-report.pdf and .docx, amalgamation.json.")
+final class AmalgamateCommand implements Callable<Integer> {
+    static final String PDF = "health-annual-report.pdf";
+    static final String DOCX = "health-annual-report.docx";
+    static final String JSON = "amalgamation.json";
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "bundle folders, folders of bundles, final PDFs")
+    List<Path> inputs;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "OUT", description = "output folder")
+    Path out;
+
+    @Option(names = "--final", description = "every provider's report must pass the final rules (signed off, no gaps)")
+    boolean finalBuild;
+
+    @Option(names = "--narrative", paramLabel = "DIR", description = "the commissioner's introduction.md and conclusion.md")
+    Path narrative;
+
+    @Option(names = "--skip-invalid", description = "leave out providers with errors (they are named in the report)")
+    boolean skipInvalid;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        Path scratch = Files.createTempDirectory("amalgamate-");
+        try {
+            Amalgamation.Result r = Amalgamation.read(Amalgamation.discover(inputs, scratch), finalBuild, skipInvalid);
+            for (Amalgamation.Skipped s : r.skipped()) {
+                for (Diagnostic d : s.errors()) {
+                    err.println(s.shown() + "/" + d.format());
+                }
+            }
+            Diagnostics diags = new Diagnostics();
+            HealthReport.Commissioner c = HealthReport.commissioner(narrative, diags);
+            DiagnosticPrinter.print(diags, err);
+            if (!r.ok() || diags.hasErrors()) {
+                r.errors().forEach(e -> err.println("error: " + e));
+                err.println("amalgamation stopped: nothing was written"
+                        + (r.skipped().isEmpty() || skipInvalid ? "" : " (--skip-invalid leaves out providers with errors)"));
+                return Main.INPUT_ERRORS;
+            }
+            Optional<byte[]> pdf = HealthReport.pdf(r, c, finalBuild, diags);
+            if (pdf.isEmpty()) {
+                DiagnosticPrinter.print(diags, err);
+                return Main.INPUT_ERRORS;
+            }
+            byte[] docx;
+            try {
+                List<org.safeguardingreport.model.Narrative> own = new ArrayList<>();
+                own.add(c.introduction());
+                own.add(c.conclusion());
+                docx = HealthDocx.write(r, HealthReport.view(r, c, finalBuild), own);
+            } catch (org.docx4j.openpackaging.exceptions.Docx4JException e) {
+                throw new IllegalStateException("the Word report could not be written", e);
+            }
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            files.put(PDF, pdf.get());
+            files.put(DOCX, docx);
+            files.put(JSON, JsonWriter.write(json(r)).getBytes(StandardCharsets.UTF_8));
+            try {
+                BuildCommand.publish(out, files);
+            } catch (IOException e) {
+                err.println(out + ": error: cannot write the outputs: " + SourceText.describe(e));
+                return Main.INPUT_ERRORS;
+            }
+            PrintWriter o = spec.commandLine().getOut();
+            o.println("Amalgamated " + r.providers().size() + " providers' reports for " + r.year().label()
+                    + (r.skipped().isEmpty() ? "" : "; left out " + r.skipped().size() + " with errors"));
+            files.keySet().forEach(f -> o.println("  " + out.resolve(f)));
+            return Main.OK;
+        } finally {
+            Amalgamation.cleanUp(scratch);
+        }
+    }
+
+    private static Map<String, Object> json(Amalgamation.Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("reportingYear", r.year().label());
+        m.put("templates", List.copyOf(r.templates()));
+        List<Map<String, Object>> providers = new ArrayList<>();
+        Map<String, List<Amalgamation.Counts>> matrix = Amalgamation.matrix(r.providers());
+        for (Amalgamation.Provider p : r.providers()) {
+            var b = p.bundle();
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("name", b.meta().provider().name());
+            x.put("source", p.shown());
+            x.put("reportingYear", b.meta().reportingYear().label());
+            x.put("template", b.template().name());
+            var so = b.meta().signOff();
+            x.put("signOff", so == null ? null : Map.of("approvedBy", so.approvedBy(), "role", so.role(), "body", so.body(),
+                    "date", so.date().toString()));
+            x.put("signatureVerified", p.signatureVerified());
+            List<Map<String, Object>> standards = new ArrayList<>();
+            for (Amalgamation.Counts c : matrix.get(b.meta().provider().name())) {
+                standards.add(Map.of("yes", c.yes(), "partial", c.partial(), "no", c.no(), "notApplicable", c.notApplicable(),
+                        "gaps", c.gaps()));
+            }
+            x.put("standards", standards);
+            var rag = Amalgamation.ragAtQ4(b);
+            x.put("q4Ratings", Map.of("red", rag.get(org.safeguardingreport.model.Rating.RED),
+                    "amber", rag.get(org.safeguardingreport.model.Rating.AMBER),
+                    "green", rag.get(org.safeguardingreport.model.Rating.GREEN)));
+            providers.add(x);
+        }
+        m.put("providers", providers);
+        m.put("skipped", r.skipped().stream().map(s -> Map.of("source", s.shown(),
+                "errors", DiagnosticPrinter.asJson(s.errors()))).toList());
+        m.put("reds", Amalgamation.reds(r.providers()).stream().map(x -> Map.of("provider", x.provider(), "measure", x.measureId(),
+                "period", x.period(), "value", x.value())).toList());
+        m.put("gaps", Amalgamation.gaps(r.providers()).stream().map(x -> Map.of("provider", x.provider(),
+                "question", x.question())).toList());
+        return m;
+    }
+}

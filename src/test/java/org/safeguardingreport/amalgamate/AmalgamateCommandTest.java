@@ -1,0 +1,69 @@
+package org.safeguardingreport.amalgamate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.safeguardingreport.Cli;
+import org.safeguardingreport.PdfText;
+import org.safeguardingreport.TestBundle;
+
+/** The amalgamate command as the commissioner runs it. */
+class AmalgamateCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void providersAmalgamateIntoOneReportAndABadOneIsNamed() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("providers"));
+        List<String> inputs = new java.util.ArrayList<>();
+        for (String name : List.of("Alpha Community Trust", "Beta Hospitals NHS Trust", "Gamma Healthcare NHS Trust")) {
+            TestBundle b = new TestBundle(dir.resolve(name.substring(0, 5).toLowerCase()));
+            b.allSections().write("report.json", TestBundle.REPORT.replace("North Wessex Community Health NHS Trust", name));
+            inputs.add(b.root.toString());
+        }
+        Path narrative = Files.createDirectories(tmp.resolve("ccg"));
+        Files.writeString(narrative.resolve("introduction.md"), "This is the CCG's introduction to the year.\n");
+        Path out = tmp.resolve("out");
+        List<String> args = new java.util.ArrayList<>(List.of("amalgamate"));
+        args.addAll(inputs);
+        args.addAll(List.of("-o", out.toString(), "--narrative", narrative.toString()));
+        Cli ok = Cli.run(args.toArray(new String[0]));
+        assertEquals(0, ok.status(), ok.err());
+        String text = String.join(" ", PdfText.pages(out.resolve("health-annual-report.pdf"))).replaceAll("\\s+", " ");
+        for (String name : List.of("Alpha Community Trust", "Beta Hospitals NHS Trust", "Gamma Healthcare NHS Trust")) {
+            assertTrue(text.contains(name), name);
+        }
+        assertTrue(text.contains("This is the CCG's introduction to the year."));
+        assertTrue(text.contains("Assurance summary") && text.contains("Dashboard summary 2023/24"));
+        assertTrue(Files.size(out.resolve("health-annual-report.docx")) > 5000);
+        String json = Files.readString(out.resolve("amalgamation.json"));
+        assertTrue(json.contains("\"Beta Hospitals NHS Trust\"") && json.contains("\"skipped\" : [ ]"), json);
+
+        Path bad = dir.resolve("zeta");
+        new TestBundle(bad).write("audit.json", "{ \"3.9\": { \"answer\": \"yes\" } }");
+        inputs.add(bad.resolve("north-wessex").toString());
+        Path out2 = tmp.resolve("out2");
+        List<String> args2 = new java.util.ArrayList<>(List.of("amalgamate"));
+        args2.addAll(inputs);
+        args2.addAll(List.of("-o", out2.toString()));
+        Cli stop = Cli.run(args2.toArray(new String[0]));
+        assertEquals(1, stop.status());
+        assertTrue(stop.err().contains(bad.resolve("north-wessex") + "/audit.json:1:3: error: unknown audit question 3.9"),
+                stop.err());
+        assertTrue(stop.err().contains("nothing was written"));
+        assertFalse(Files.exists(out2));
+        args2.add("--skip-invalid");
+        Cli skip = Cli.run(args2.toArray(new String[0]));
+        assertEquals(0, skip.status(), skip.err());
+        assertTrue(skip.out().contains("left out 1 with errors"), skip.out());
+        String skipped = String.join(" ", PdfText.pages(out2.resolve("health-annual-report.pdf"))).replaceAll("\\s+", " ");
+        assertTrue(skipped.contains("Not included") && skipped.contains("zeta"), "the skipped provider is named in the report");
+    }
+}
