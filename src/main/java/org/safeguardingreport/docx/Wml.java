@@ -192,11 +192,13 @@ public final class Wml {
     /** A row; a header row repeats at the top of each page the table crosses. */
     public static Tr row(boolean header, Tc... cells) {
         Tr tr = F.createTr();
+        TrPr trPr = F.createTrPr();
+        // a row stays on one page, as in the PDF
+        trPr.getCnfStyleOrDivIdOrGridBefore().add(F.createCTTrPrBaseCantSplit(new BooleanDefaultTrue()));
         if (header) {
-            TrPr trPr = F.createTrPr();
             trPr.getCnfStyleOrDivIdOrGridBefore().add(F.createCTTrPrBaseTblHeader(new BooleanDefaultTrue()));
-            tr.setTrPr(trPr);
         }
+        tr.setTrPr(trPr);
         for (Tc c : cells) {
             tr.getContent().add(c);
         }
