@@ -157,7 +157,13 @@ class RobustnessIT {
         assertTrue(first.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, first.exitValue());
         Map<String, byte[]> before = snapshot(out);
-        Process second = start(out, HOME.resolve("content/north-wessex-2023-24"));
+        // a build that takes far longer than the wait below, whatever the machine
+        StringBuilder big = new StringBuilder("| Row | Value |\n|---|---|\n");
+        for (int i = 0; i < 3000; i++) {
+            big.append("| row ").append(i).append(" | value ").append(i).append(" |\n");
+        }
+        TestBundle heavy = new TestBundle(tmp.resolve("b")).write("narrative/appendix-heavy.md", big.toString());
+        Process second = start(out, heavy.root);
         Thread.sleep(2500);
         second.destroyForcibly();
         second.waitFor(30, TimeUnit.SECONDS);
