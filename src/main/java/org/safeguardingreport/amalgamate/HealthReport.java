@@ -76,14 +76,30 @@ public final class HealthReport {
         }
         Map<String, Object> view = view(r, c, finalReport);
         view.put("stylesheetHtml", css.get());
+        Map<String, org.safeguardingreport.chart.Chart> charts = charts(r);
         Optional<String> xhtml = Layout.render(layout.get(), "report-templates/" + FOLDER + "/health.vm", view, diags);
         if (xhtml.isEmpty()) {
             return Optional.empty();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
         Path root = r.providers().get(0).bundle().root();
-        PdfWriter.write(xhtml.get(), root, List.of(), !finalReport, Map.of(), doc -> { }, finalReport, out);
+        PdfWriter.write(xhtml.get(), root, List.of(), !finalReport, charts, doc -> { }, finalReport, out);
         return Optional.of(out.toByteArray());
+    }
+
+    /** For each key measure, one chart comparing the providers' trends (ids chart-1, chart-2, ...). */
+    public static Map<String, org.safeguardingreport.chart.Chart> charts(Amalgamation.Result r) {
+        Map<String, org.safeguardingreport.chart.Chart> out = new LinkedHashMap<>();
+        List<Bundle> bundles = r.providers().stream().map(Amalgamation.Provider::bundle).toList();
+        for (String id : Amalgamation.KEY_MEASURES) {
+            var data = org.safeguardingreport.chart.TrendData.comparing(bundles, id);
+            if (data.hasData()) {
+                String key = "chart-" + (out.size() + 1);
+                out.put(key, new org.safeguardingreport.chart.Chart(key, MeasureCatalog.get().measure(id).orElseThrow().label()
+                        + ", by provider", data, bundles.get(0).template().threshold(id)));
+            }
+        }
+        return out;
     }
 
     public static Map<String, Object> view(Amalgamation.Result r, Commissioner c, boolean finalReport) {
@@ -138,6 +154,7 @@ public final class HealthReport {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("report", report);
         view.put("providers", providers);
+        view.put("charts", charts(r).values().stream().map(ch -> Map.of("objectHtml", NarrativeHtml.chartObject(ch))).toList());
         view.put("keyMeasures", Amalgamation.KEY_MEASURES.stream().map(id -> MeasureCatalog.get().measure(id)
                 .map(Measure::label).orElse(id)).toList());
         view.put("reds", Amalgamation.reds(r.providers()).stream().map(x -> Map.of("provider", x.provider(), "label", x.label(),

@@ -55,6 +55,8 @@ import org.safeguardingreport.model.Threshold;
  */
 public final class ChartMaker {
     public static final float WIDTH_PT = 482f;
+    /** More series than this are drawn as thin grey lines under their median. */
+    public static final int MAX_LINES = 8;
     private static final Color[] SERIES = {new Color(0x005EB8), new Color(0x003087), new Color(0x41B6E6),
             new Color(0x425563), new Color(0x0072CE), new Color(0x768692), new Color(0x00A9CE), new Color(0x231F20)};
     private static final Color RED_BAND = new Color(0xF7D0D2);
@@ -86,18 +88,29 @@ public final class ChartMaker {
 
     /** Height in points: more room for the legend when there are many series. */
     public static float heightPt(int series) {
-        return 200f + (series > 1 ? 14f * ((series + 2) / 3) : 0f);
+        int legend = series > MAX_LINES ? 1 : series;
+        return 200f + (legend > 1 ? 14f * ((legend + 2) / 3) : series > MAX_LINES ? 14f : 0f);
     }
 
     /** The dataset behind a chart: one row per measure (its label), one column per quarter; null is a gap. */
     public static DefaultCategoryDataset dataset(TrendData data) {
         DefaultCategoryDataset d = new DefaultCategoryDataset();
         for (Map.Entry<String, List<Double>> e : data.values().entrySet()) {
-            String label = MeasureCatalog.get().measure(e.getKey()).orElseThrow().label();
+            String label = data.label(e.getKey());
             for (int i = 0; i < data.periods().size(); i++) {
                 TrendData.Period p = data.periods().get(i);
                 d.addValue(e.getValue().get(i), label, shortLabel(p));
             }
+        }
+        return d;
+    }
+
+    /** The dataset with the median added as its last row, for charts of many providers. */
+    static DefaultCategoryDataset withMedian(TrendData data) {
+        DefaultCategoryDataset d = dataset(data);
+        List<Double> med = data.median();
+        for (int i = 0; i < data.periods().size(); i++) {
+            d.addValue(med.get(i), "Median of " + data.values().size() + " providers", shortLabel(data.periods().get(i)));
         }
         return d;
     }
@@ -107,7 +120,8 @@ public final class ChartMaker {
     }
 
     public static JFreeChart chart(String title, TrendData data, Threshold threshold) {
-        DefaultCategoryDataset dataset = dataset(data);
+        boolean many = data.values().size() > MAX_LINES;
+        DefaultCategoryDataset dataset = many ? withMedian(data) : dataset(data);
         CategoryAxis x = new CategoryAxis(null);
         NumberAxis y = new NumberAxis(data.percent() ? "%" : "Number");
         CategoryPlot plot;
@@ -130,6 +144,21 @@ public final class ChartMaker {
             }
             r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("0.0")));
             r.setDefaultItemLabelsVisible(dataset.getRowCount() <= 4);
+            if (many) {
+                // every provider a thin grey line, their median bold and labelled
+                int median = dataset.getRowCount() - 1;
+                for (int s = 0; s < median; s++) {
+                    r.setSeriesPaint(s, new Color(0xAE, 0xB7, 0xBD));
+                    r.setSeriesStroke(s, new BasicStroke(0.6f));
+                    r.setSeriesShapesVisible(s, false);
+                    r.setSeriesVisibleInLegend(s, false);
+                    r.setSeriesItemLabelsVisible(s, false);
+                }
+                r.setSeriesPaint(median, SERIES[0]);
+                r.setSeriesStroke(median, new BasicStroke(2.2f));
+                r.setSeriesShape(median, shape(0));
+                r.setSeriesItemLabelsVisible(median, true);
+            }
             r.setDefaultItemLabelFont(REGULAR.deriveFont(6.5f));
             r.setDefaultItemLabelPaint(TEXT);
             r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));

@@ -31,13 +31,82 @@ public final class TrendData {
     private final Map<String, List<Double>> values;
     private final Map<String, List<Rating>> ratings;
     private final MeasureKind kind;
+    private final Map<String, String> labels;
 
     private TrendData(List<Period> periods, Map<String, List<Double>> values, Map<String, List<Rating>> ratings,
-                      MeasureKind kind) {
+                      MeasureKind kind, Map<String, String> labels) {
         this.periods = periods;
         this.values = values;
         this.ratings = ratings;
         this.kind = kind;
+        this.labels = labels;
+    }
+
+    /** One measure across several providers: a series per provider, over every quarter any of them reports. */
+    public static TrendData comparing(List<Bundle> bundles, String measureId) {
+        Measure m = MeasureCatalog.get().measure(measureId).orElseThrow();
+        java.util.TreeSet<org.safeguardingreport.model.ReportingYear> years = new java.util.TreeSet<>();
+        bundles.forEach(b -> years.addAll(b.data().keySet()));
+        List<Period> periods = new ArrayList<>();
+        for (var y : years) {
+            for (Quarter q : Quarter.values()) {
+                periods.add(new Period(y.label(), q));
+            }
+        }
+        Map<String, List<Double>> values = new LinkedHashMap<>();
+        Map<String, List<Rating>> ratings = new LinkedHashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (Bundle b : bundles) {
+            String key = b.meta().provider().name();
+            List<Double> v = new ArrayList<>();
+            List<Rating> r = new ArrayList<>();
+            for (var y : years) {
+                DataYear d = b.data().get(y);
+                for (Quarter q : Quarter.values()) {
+                    Optional<MeasureValue> value = d == null ? Optional.empty() : d.quarterly(measureId, q);
+                    Double x = value.isPresent() && value.get() instanceof MeasureValue.Ratio ratio && ratio.denominator() > 0
+                            ? Double.valueOf(ratio.percent()) : value.isPresent() && value.get() instanceof MeasureValue.Count c
+                            ? Double.valueOf(c.value()) : null;
+                    v.add(x);
+                    r.add(x == null || !m.rated() ? null
+                            : b.template().threshold(measureId).rate((MeasureValue.Ratio) value.get()).orElse(null));
+                }
+            }
+            values.put(key, java.util.Collections.unmodifiableList(v));
+            ratings.put(key, java.util.Collections.unmodifiableList(r));
+            labels.put(key, key);
+        }
+        return new TrendData(List.copyOf(periods), values, ratings, m.kind(), labels);
+    }
+
+    /** How a series is named in the legend and the alt text. */
+    public String label(String key) {
+        return labels.get(key);
+    }
+
+    /** The median of the series' values in each period (null where none reported). */
+    public List<Double> median() {
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < periods.size(); i++) {
+            int k = i;
+            double[] xs = values.values().stream().map(l -> l.get(k)).filter(java.util.Objects::nonNull)
+                    .mapToDouble(Double::doubleValue).sorted().toArray();
+            out.add(xs.length == 0 ? null : xs.length % 2 == 1 ? xs[xs.length / 2] : (xs[xs.length / 2 - 1] + xs[xs.length / 2]) / 2);
+        }
+        return out;
+    }
+
+    /** How many series were rated each way in the last period that has any rating. */
+    public Map<Rating, Integer> lastRatings() {
+        Map<Rating, Integer> out = new java.util.EnumMap<>(Rating.class);
+        for (int i = periods.size() - 1; i >= 0 && out.isEmpty(); i--) {
+            for (List<Rating> r : ratings.values()) {
+                if (r.get(i) != null) {
+                    out.merge(r.get(i), 1, Integer::sum);
+                }
+            }
+        }
+        return out;
     }
 
     public static TrendData of(Bundle bundle, List<String> measureIds) {
@@ -49,6 +118,7 @@ public final class TrendData {
         }
         Map<String, List<Double>> values = new LinkedHashMap<>();
         Map<String, List<Rating>> ratings = new LinkedHashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
         MeasureKind kind = MeasureKind.PERCENT;
         for (String id : measureIds) {
             Measure m = MeasureCatalog.get().measure(id).orElseThrow();
@@ -71,8 +141,9 @@ public final class TrendData {
             }
             values.put(id, java.util.Collections.unmodifiableList(v));
             ratings.put(id, java.util.Collections.unmodifiableList(r));
+            labels.put(id, m.label());
         }
-        return new TrendData(List.copyOf(periods), values, ratings, kind);
+        return new TrendData(List.copyOf(periods), values, ratings, kind, labels);
     }
 
     public List<Period> periods() {
@@ -98,6 +169,9 @@ public final class TrendData {
      * 2023/24; Green in the last three quarters".
      */
     public String describe() {
+        if (values.size() > ChartMaker.MAX_LINES) {
+            return describeMany();
+        }
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, List<Double>> e : values.entrySet()) {
             List<Double> v = e.getValue();
@@ -111,7 +185,7 @@ public final class TrendData {
                     }
                 }
             }
-            String label = MeasureCatalog.get().measure(e.getKey()).orElseThrow().label();
+            String label = labels.get(e.getKey());
             if (first < 0) {
                 parts.add(label + ": not reported");
                 continue;
@@ -150,6 +224,34 @@ public final class TrendData {
             parts.add(s.toString());
         }
         return String.join(". ", parts);
+    }
+
+    /** Many providers: the median's trend and how the providers were rated at the end. */
+    private String describeMany() {
+        List<Double> med = median();
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < med.size(); i++) {
+            if (med.get(i) != null) {
+                last = i;
+                first = first < 0 ? i : first;
+            }
+        }
+        StringBuilder s = new StringBuilder(values.size() + " providers");
+        if (first >= 0) {
+            s.append(": median ").append(format(med.get(first))).append(" in ").append(periods.get(first).label());
+            if (last != first) {
+                s.append(" to ").append(format(med.get(last))).append(" in ").append(periods.get(last).label());
+            }
+        }
+        Map<Rating, Integer> end = lastRatings();
+        if (!end.isEmpty()) {
+            s.append("; at the end, ");
+            List<String> counts = new ArrayList<>();
+            end.forEach((r, n) -> counts.add(n + " " + r.word()));
+            s.append(String.join(", ", counts));
+        }
+        return s.toString();
     }
 
     String format(double d) {

@@ -61,6 +61,10 @@ public final class HealthDocx {
             matrix.getContent().add(Wml.row(false, row.toArray(new Tc[0])));
         }
         body.add(matrix);
+        body.add(Wml.para("Heading1", "Trends by provider"));
+        for (org.safeguardingreport.chart.Chart chart : org.safeguardingreport.amalgamate.HealthReport.charts(r).values()) {
+            body.add(MarkdownDocx.chartParagraph(pkg, chart));
+        }
         body.add(Wml.para("Heading1", "Red measures and gaps"));
         for (Map<String, Object> red : (List<Map<String, Object>>) view.get("reds")) {
             body.add(Wml.para(null, red.get("provider") + ": " + red.get("label") + ", " + red.get("period") + ", "

@@ -105,6 +105,29 @@ class ChartTest {
     }
 
     @Test
+    void aComparisonHasAProviderPerSeriesAndTheirMedian() throws Exception {
+        Bundle sample = BundleLoader.load(SAMPLE).bundle().orElseThrow();
+        List<Bundle> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            var m = sample.meta();
+            var meta = new org.safeguardingreport.model.ReportMeta(new org.safeguardingreport.model.ReportMeta.Provider(
+                    "Provider " + i, null), m.reportingYear(), m.template(), m.title(), m.authors(), m.boardPaper(), m.signOff());
+            many.add(new Bundle(sample.root(), "p" + i, meta, sample.template(), sample.sections(), sample.data(), sample.audit()));
+        }
+        TrendData data = TrendData.comparing(many, "3b-level-3");
+        assertEquals(10, data.values().size());
+        assertEquals(8, data.periods().size());
+        var q4 = (MeasureValue.Ratio) sample.currentYear().orElseThrow().quarterly("3b-level-3", Quarter.Q4).orElseThrow();
+        assertEquals(q4.percent(), data.values().get("Provider 3").get(7), 1e-9);
+        assertEquals(q4.percent(), data.median().get(7), 1e-9, "ten equal providers have that median");
+        String alt = data.describe();
+        assertTrue(alt.startsWith("10 providers: median ") && alt.endsWith("at the end, 10 Green"), alt);
+        CategoryDataset d = ChartMaker.withMedian(data);
+        assertEquals(11, d.getRowCount(), "a line for each provider and one for their median");
+        assertEquals("Median of 10 providers", d.getRowKey(10));
+    }
+
+    @Test
     void chartsAreFiguresWithAltTextInBothEditions() throws Exception {
         TestBundle t = new TestBundle(tmp).write("narrative/standard-3.md", "Trend:\n\n{{chart 3b-level-3}}\n");
         Path out = tmp.resolve("out");
