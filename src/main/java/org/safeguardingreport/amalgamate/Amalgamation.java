@@ -111,8 +111,21 @@ public final class Amalgamation {
         return new Input(dir, pdf.toString(), pdf);
     }
 
+    /** Told after each provider is read: how many of how many, and which. */
+    public interface Progress {
+        Progress NONE = (done, total, name) -> { };
+
+        void read(int done, int total, String name);
+    }
+
     /** Validates every input; a bad provider stops everything unless {@code skipInvalid}. */
     public static Result read(List<Input> inputs, boolean finalReports, boolean skipInvalid) throws IOException {
+        return read(inputs, finalReports, skipInvalid, Progress.NONE);
+    }
+
+    public static Result read(List<Input> inputs, boolean finalReports, boolean skipInvalid, Progress progress)
+            throws IOException {
+        int done = 0;
         List<Provider> providers = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         List<String> errors = new ArrayList<>();
@@ -127,6 +140,7 @@ public final class Amalgamation {
                 List<Verifier.Result> sigs = Verifier.verify(in.pdf());
                 verified = !sigs.isEmpty() && sigs.stream().allMatch(Verifier.Result::ok);
             }
+            progress.read(++done, inputs.size(), in.shown());
             if (d.hasErrors() || r.bundle().isEmpty()) {
                 List<Diagnostic> list = d.sorted().stream().filter(Diagnostic::isError).toList();
                 skipped.add(new Skipped(in.shown(), list));

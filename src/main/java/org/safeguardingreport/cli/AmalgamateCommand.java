@@ -57,7 +57,8 @@ final class AmalgamateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path scratch = Files.createTempDirectory("amalgamate-");
         try {
-            Amalgamation.Result r = Amalgamation.read(Amalgamation.discover(inputs, scratch), finalBuild, skipInvalid);
+            Amalgamation.Result r = Amalgamation.read(Amalgamation.discover(inputs, scratch), finalBuild, skipInvalid,
+                    progress(err));
             for (Amalgamation.Skipped s : r.skipped()) {
                 for (Diagnostic d : s.errors()) {
                     err.println(s.shown() + "/" + d.format());
@@ -104,6 +105,24 @@ final class AmalgamateCommand implements Callable<Integer> {
         } finally {
             Amalgamation.cleanUp(scratch);
         }
+    }
+
+    /** A line redrawn in place on a terminal; plain lines (every tenth of the way) when not. */
+    private static Amalgamation.Progress progress(PrintWriter err) {
+        boolean terminal = System.console() != null;
+        return (done, total, name) -> {
+            if (terminal) {
+                int width = 30;
+                int filled = width * done / total;
+                err.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + done + "/" + total + " providers checked");
+                if (done == total) {
+                    err.println();
+                }
+                err.flush();
+            } else if (done == total || done % Math.max(1, total / 10) == 0) {
+                err.println("checked " + done + " of " + total + " providers");
+            }
+        };
     }
 
     private static Map<String, Object> json(Amalgamation.Result r) {
