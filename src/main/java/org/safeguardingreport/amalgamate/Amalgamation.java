@@ -16,6 +16,7 @@ import org.safeguardingreport.bundle.BundleLoader;
 import org.safeguardingreport.bundle.FinalRules;
 import org.safeguardingreport.diag.Diagnostic;
 import org.safeguardingreport.diag.Diagnostics;
+import org.safeguardingreport.diag.Severity;
 import org.safeguardingreport.model.Answer;
 import org.safeguardingreport.model.AuditAnswer;
 import org.safeguardingreport.model.Bundle;
@@ -42,8 +43,14 @@ public final class Amalgamation {
     public static final List<String> KEY_MEASURES = List.of("3a-induction", "3b-level-1", "3b-level-2", "3b-level-3",
             "5a-cp-referrals", "5a-strategy-discussions");
 
-    /** One input: a bundle folder, or a final PDF carrying its source data (then {@code pdf} is set). */
-    public record Input(Path bundle, String shown, Path pdf) {
+    /**
+     * One input: a bundle folder, or a final PDF carrying its source data (then {@code pdf} is set);
+     * {@code problem} says why a PDF gave no bundle.
+     */
+    public record Input(Path bundle, String shown, Path pdf, String problem) {
+        public Input(Path bundle, String shown, Path pdf) {
+            this(bundle, shown, pdf, null);
+        }
     }
 
     public record Provider(Bundle bundle, String shown, Boolean signatureVerified) {
@@ -101,7 +108,16 @@ public final class Amalgamation {
     static Input fromPdf(Path pdf, Path scratch) throws IOException {
         Path dir = Files.createTempDirectory(scratch, "provider-");
         Files.createDirectories(dir.resolve("narrative"));
-        for (Map.Entry<String, byte[]> f : SourceFiles.extract(pdf).entrySet()) {
+        Map<String, byte[]> files;
+        try {
+            files = SourceFiles.extract(pdf);
+        } catch (IOException notAPdf) {
+            return new Input(dir, pdf.toString(), pdf, "this file cannot be read as a PDF (" + notAPdf.getMessage() + ")");
+        }
+        if (!files.containsKey("report.json")) {
+            return new Input(dir, pdf.toString(), pdf, "this PDF carries no report source data (no embedded report.json)");
+        }
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
             Path target = dir.resolve(f.getKey()).normalize();
             if (target.startsWith(dir) && (f.getKey().matches("(report|audit)\\.json") || f.getKey().matches("data/[0-9-]+\\.json"))) {
                 Files.createDirectories(target.getParent());
@@ -130,15 +146,19 @@ public final class Amalgamation {
         List<Skipped> skipped = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (Input in : inputs) {
+            if (in.problem() != null) {
+                progress.read(++done, inputs.size(), in.shown());
+                skipped.add(new Skipped(in.shown(), List.of(new Diagnostic(Severity.ERROR, "", 0, 0, in.problem(),
+                        "give the provider's folder, or the PDF made by `build --final`, which carries its source data"))));
+                if (!skipInvalid) {
+                    errors.add(in.shown() + ": 1 error");
+                }
+                continue;
+            }
             BundleLoader.Result r = BundleLoader.load(in.bundle());
             Diagnostics d = r.diagnostics();
             if (finalReports) {
                 r.bundle().ifPresent(b -> FinalRules.apply(b, d));
-            }
-            Boolean verified = null;
-            if (in.pdf() != null) {
-                List<Verifier.Result> sigs = Verifier.verify(in.pdf());
-                verified = !sigs.isEmpty() && sigs.stream().allMatch(Verifier.Result::ok);
             }
             progress.read(++done, inputs.size(), in.shown());
             if (d.hasErrors() || r.bundle().isEmpty()) {
@@ -148,6 +168,12 @@ public final class Amalgamation {
                     errors.add(in.shown() + ": " + list.size() + (list.size() == 1 ? " error" : " errors"));
                 }
                 continue;
+            }
+            // only a PDF that yielded a valid bundle is opened again for its signatures
+            Boolean verified = null;
+            if (in.pdf() != null) {
+                List<Verifier.Result> sigs = Verifier.verify(in.pdf());
+                verified = !sigs.isEmpty() && sigs.stream().allMatch(Verifier.Result::ok);
             }
             providers.add(new Provider(r.bundle().get(), in.shown(), verified));
         }

@@ -61,7 +61,7 @@ final class AmalgamateCommand implements Callable<Integer> {
                     progress(err));
             for (Amalgamation.Skipped s : r.skipped()) {
                 for (Diagnostic d : s.errors()) {
-                    err.println(s.shown() + "/" + d.format());
+                    err.println(s.shown() + (d.file().isEmpty() ? "" : "/") + d.format());
                 }
             }
             Diagnostics diags = new Diagnostics();

@@ -198,4 +198,32 @@ class AmalgamationTest {
         Amalgamation.cleanUp(scratch);
         assertFalse(Files.exists(scratch));
     }
+
+    @Test
+    void aFileThatIsNotAPdfIsAProviderError() throws Exception {
+        Path fake = tmp.resolve("fake").resolve("not-a-report.pdf");
+        Files.createDirectories(fake.getParent());
+        Files.writeString(fake, "this is a letter, not a PDF\n");
+        Path scratch = Files.createTempDirectory(tmp, "fake");
+        Amalgamation.Result r = Amalgamation.read(Amalgamation.discover(List.of(fake), scratch), false, false);
+        assertFalse(r.ok());
+        assertTrue(r.errors().get(0).startsWith(fake.toString()), r.errors().toString());
+        assertTrue(r.skipped().get(0).errors().get(0).message().startsWith("this file cannot be read as a PDF"),
+                r.skipped().toString());
+        Path plain = tmp.resolve("fake").resolve("plain.pdf");
+        Files.write(plain, minimalPdf());
+        Amalgamation.Result p = Amalgamation.read(Amalgamation.discover(List.of(plain), scratch), false, false);
+        assertEquals("this PDF carries no report source data (no embedded report.json)",
+                p.skipped().get(0).errors().get(0).message());
+        Amalgamation.cleanUp(scratch);
+    }
+
+    static byte[] minimalPdf() throws IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument d = new org.apache.pdfbox.pdmodel.PDDocument();
+                java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream()) {
+            d.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            d.save(b);
+            return b.toByteArray();
+        }
+    }
 }
