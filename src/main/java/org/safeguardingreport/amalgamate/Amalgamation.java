@@ -30,6 +30,8 @@ import org.safeguardingreport.model.Rating;
 import org.safeguardingreport.model.ReportingYear;
 import org.safeguardingreport.model.Template;
 import org.safeguardingreport.pdf.SourceFiles;
+import org.safeguardingreport.render.PageIndex;
+import org.safeguardingreport.render.ReportBuilder;
 import org.safeguardingreport.sign.Verifier;
 import org.safeguardingreport.text.Folders;
 
@@ -43,17 +45,32 @@ public final class Amalgamation {
     public static final List<String> KEY_MEASURES = List.of("3a-induction", "3b-level-1", "3b-level-2", "3b-level-3",
             "5a-cp-referrals", "5a-strategy-discussions");
 
+    /** The sections of each provider's own report that the health report shows. */
+    public static final List<String> PROVIDER_SECTIONS = List.of("executive-summary", "achievements", "priorities");
+
     /**
-     * One input: a bundle folder, or a final PDF carrying its source data (then {@code pdf} is set);
-     * {@code problem} says why a PDF gave no bundle.
+     * One input: a bundle folder, or a final PDF carrying its source data (then {@code pdf} is set and
+     * its files are unpacked into a folder of {@code scratch} when it is read).
      */
-    public record Input(Path bundle, String shown, Path pdf, String problem) {
-        public Input(Path bundle, String shown, Path pdf) {
-            this(bundle, shown, pdf, null);
+    public record Input(Path bundle, String shown, Path pdf, Path scratch) {
+        static Input folder(Path bundle) {
+            return new Input(bundle, bundle.toString(), null, null);
+        }
+
+        static Input pdf(Path pdf, Path scratch) {
+            return new Input(null, pdf.toString(), pdf, scratch);
         }
     }
 
-    public record Provider(Bundle bundle, String shown, Boolean signatureVerified) {
+    /**
+     * A provider that passed its checks, kept small: its bundle holds only the sections the health
+     * report shows; its gaps were taken from the whole bundle; {@code pages} is where things sit in
+     * the provider's own report (null when that is not known); {@code signatureVerified} is null for a folder.
+     */
+    public record Provider(Bundle bundle, String shown, Boolean signatureVerified, Set<String> gaps, PageIndex pages) {
+        public String name() {
+            return bundle.meta().provider().name();
+        }
     }
 
     public record Skipped(String shown, List<Diagnostic> errors) {
@@ -63,10 +80,12 @@ public final class Amalgamation {
     public record Counts(int yes, int partial, int no, int notApplicable, int gaps) {
     }
 
-    public record Red(String provider, String measureId, String label, String period, String value) {
+    /** A Red figure and the page of the provider's own report where its dashboard row sits (null if not known). */
+    public record Red(String provider, String measureId, String label, String period, String value, Integer page) {
     }
 
-    public record Gap(String provider, String question, String text) {
+    /** A question without answer or evidence, and the first page of its standard in the provider's report. */
+    public record Gap(String provider, String question, String text, Integer page) {
     }
 
     public record Result(List<Provider> providers, List<Skipped> skipped, List<String> errors, ReportingYear year,
@@ -84,47 +103,55 @@ public final class Amalgamation {
         List<Input> out = new ArrayList<>();
         for (Path in : inputs) {
             if (Files.isDirectory(in) && Files.isRegularFile(in.resolve("report.json"))) {
-                out.add(new Input(in, in.toString(), null));
+                out.add(Input.folder(in));
             } else if (Files.isDirectory(in)) {
                 try (Stream<Path> s = Files.list(in)) {
                     for (Path p : s.sorted().toList()) {
                         if (Files.isDirectory(p) && Files.isRegularFile(p.resolve("report.json"))) {
-                            out.add(new Input(p, p.toString(), null));
+                            out.add(Input.folder(p));
                         } else if (p.toString().endsWith(".pdf")) {
-                            out.add(fromPdf(p, scratch));
+                            out.add(Input.pdf(p, scratch));
                         }
                     }
                 }
             } else if (in.toString().endsWith(".pdf") && Files.isRegularFile(in)) {
-                out.add(fromPdf(in, scratch));
+                out.add(Input.pdf(in, scratch));
             } else {
-                out.add(new Input(in, in.toString(), null));
+                out.add(Input.folder(in));
             }
         }
         return out;
     }
 
-    /** A PDF's embedded report.json, audit.json and data become a bundle folder in {@code scratch}. */
-    static Input fromPdf(Path pdf, Path scratch) throws IOException {
-        Path dir = Files.createTempDirectory(scratch, "provider-");
-        Files.createDirectories(dir.resolve("narrative"));
+    /** Files a final PDF may carry, by their path inside the bundle. */
+    private static final java.util.regex.Pattern CARRIED = java.util.regex.Pattern.compile(
+            "(report|audit)\\.json|data/[0-9-]+\\.json|narrative/[^/]+\\.md|images/[^\\\\]+");
+
+    /** A PDF's embedded bundle files unpacked into a folder of scratch, and its page index. */
+    private record Unpacked(Path bundle, PageIndex pages, String problem) {
+    }
+
+    private static Unpacked unpack(Path pdf, Path scratch) throws IOException {
         Map<String, byte[]> files;
         try {
             files = SourceFiles.extract(pdf);
         } catch (IOException notAPdf) {
-            return new Input(dir, pdf.toString(), pdf, "this file cannot be read as a PDF (" + notAPdf.getMessage() + ")");
+            return new Unpacked(null, null, "this file cannot be read as a PDF (" + notAPdf.getMessage() + ")");
         }
         if (!files.containsKey("report.json")) {
-            return new Input(dir, pdf.toString(), pdf, "this PDF carries no report source data (no embedded report.json)");
+            return new Unpacked(null, null, "this PDF carries no report source data (no embedded report.json)");
         }
+        Path dir = Files.createTempDirectory(scratch, "provider-");
+        Files.createDirectories(dir.resolve("narrative"));
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             Path target = dir.resolve(f.getKey()).normalize();
-            if (target.startsWith(dir) && (f.getKey().matches("(report|audit)\\.json") || f.getKey().matches("data/[0-9-]+\\.json"))) {
+            if (target.startsWith(dir) && !f.getKey().contains("..") && CARRIED.matcher(f.getKey()).matches()) {
                 Files.createDirectories(target.getParent());
                 Files.write(target, f.getValue());
             }
         }
-        return new Input(dir, pdf.toString(), pdf);
+        byte[] index = files.get(PageIndex.FILE);
+        return new Unpacked(dir, index == null ? null : PageIndex.fromJson(index).orElse(null), null);
     }
 
     /** Told after each provider is read: how many of how many, and which. */
@@ -139,43 +166,47 @@ public final class Amalgamation {
         return read(inputs, finalReports, skipInvalid, Progress.NONE);
     }
 
+    /** One provider read: kept, or skipped with its errors. */
+    private record Outcome(Provider provider, Skipped skipped) {
+    }
+
+    /**
+     * Reads the providers as a stream on every core: each is loaded, checked, laid out for its page
+     * numbers and cut down to what the health report needs, so only a few whole bundles are ever in
+     * memory at once. Results keep the order of the inputs.
+     */
     public static Result read(List<Input> inputs, boolean finalReports, boolean skipInvalid, Progress progress)
             throws IOException {
-        int done = 0;
+        int threads = Math.max(1, Math.min(inputs.size(), Runtime.getRuntime().availableProcessors()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "amalgamate-reader");
+            t.setDaemon(true);
+            return t;
+        });
         List<Provider> providers = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         List<String> errors = new ArrayList<>();
-        for (Input in : inputs) {
-            if (in.problem() != null) {
-                progress.read(++done, inputs.size(), in.shown());
-                skipped.add(new Skipped(in.shown(), List.of(new Diagnostic(Severity.ERROR, "", 0, 0, in.problem(),
-                        "give the provider's folder, or the PDF made by `build --final`, which carries its source data"))));
-                if (!skipInvalid) {
-                    errors.add(in.shown() + ": 1 error");
+        try {
+            List<java.util.concurrent.Future<Outcome>> pending = new ArrayList<>();
+            for (Input in : inputs) {
+                pending.add(pool.submit(() -> summarise(in, finalReports)));
+            }
+            int done = 0;
+            for (java.util.concurrent.Future<Outcome> f : pending) {
+                Outcome o = await(f);
+                progress.read(++done, inputs.size(), o.provider() != null ? o.provider().shown() : o.skipped().shown());
+                if (o.provider() != null) {
+                    providers.add(o.provider());
+                } else {
+                    skipped.add(o.skipped());
+                    if (!skipInvalid) {
+                        int n = o.skipped().errors().size();
+                        errors.add(o.skipped().shown() + ": " + n + (n == 1 ? " error" : " errors"));
+                    }
                 }
-                continue;
             }
-            BundleLoader.Result r = BundleLoader.load(in.bundle());
-            Diagnostics d = r.diagnostics();
-            if (finalReports) {
-                r.bundle().ifPresent(b -> FinalRules.apply(b, d));
-            }
-            progress.read(++done, inputs.size(), in.shown());
-            if (d.hasErrors() || r.bundle().isEmpty()) {
-                List<Diagnostic> list = d.sorted().stream().filter(Diagnostic::isError).toList();
-                skipped.add(new Skipped(in.shown(), list));
-                if (!skipInvalid) {
-                    errors.add(in.shown() + ": " + list.size() + (list.size() == 1 ? " error" : " errors"));
-                }
-                continue;
-            }
-            // only a PDF that yielded a valid bundle is opened again for its signatures
-            Boolean verified = null;
-            if (in.pdf() != null) {
-                List<Verifier.Result> sigs = Verifier.verify(in.pdf());
-                verified = !sigs.isEmpty() && sigs.stream().allMatch(Verifier.Result::ok);
-            }
-            providers.add(new Provider(r.bundle().get(), in.shown(), verified));
+        } finally {
+            pool.shutdownNow();
         }
         Set<ReportingYear> years = new LinkedHashSet<>();
         Set<String> templates = new LinkedHashSet<>();
@@ -194,6 +225,65 @@ public final class Amalgamation {
         }
         return new Result(List.copyOf(providers), List.copyOf(skipped), List.copyOf(errors),
                 years.size() == 1 ? years.iterator().next() : null, templates);
+    }
+
+    private static Outcome await(java.util.concurrent.Future<Outcome> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("amalgamation interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            } else if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            } else if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Loads and checks one provider, finds its pages, and keeps only what the health report needs. */
+    private static Outcome summarise(Input in, boolean finalReports) throws IOException {
+        Path root = in.bundle();
+        PageIndex pages = null;
+        if (in.pdf() != null) {
+            Unpacked u = unpack(in.pdf(), in.scratch());
+            if (u.problem() != null) {
+                return new Outcome(null, new Skipped(in.shown(), List.of(new Diagnostic(Severity.ERROR, "", 0, 0, u.problem(),
+                        "give the provider's folder, or the PDF made by `build --final`, which carries its source data"))));
+            }
+            root = u.bundle();
+            pages = u.pages();
+        }
+        BundleLoader.Result r = BundleLoader.load(root);
+        Diagnostics d = r.diagnostics();
+        if (finalReports) {
+            r.bundle().ifPresent(b -> FinalRules.apply(b, d));
+        }
+        if (!d.hasErrors() && r.bundle().isPresent() && in.pdf() == null) {
+            pages = ReportBuilder.pages(r.bundle().get(), finalReports, d).orElse(null);
+        }
+        if (d.hasErrors() || r.bundle().isEmpty()) {
+            return new Outcome(null, new Skipped(in.shown(), d.sorted().stream().filter(Diagnostic::isError).toList()));
+        }
+        Bundle b = r.bundle().get();
+        // only a PDF that yielded a valid bundle is opened again for its signatures
+        Boolean verified = null;
+        if (in.pdf() != null) {
+            List<Verifier.Result> sigs = Verifier.verify(in.pdf());
+            verified = !sigs.isEmpty() && sigs.stream().allMatch(Verifier.Result::ok);
+        }
+        Map<String, Narrative> shown = new LinkedHashMap<>();
+        PROVIDER_SECTIONS.forEach(id -> {
+            if (b.sections().containsKey(id)) {
+                shown.put(id, b.sections().get(id));
+            }
+        });
+        Bundle small = new Bundle(b.root(), b.name(), b.meta(), b.template(), shown, b.data(), b.audit());
+        return new Outcome(new Provider(small, in.shown(), verified, Set.copyOf(b.gaps()), pages), null);
     }
 
     /** Question ids every provider's template shares (all of them when one template is used). */
@@ -216,7 +306,6 @@ public final class Amalgamation {
         Map<String, List<Counts>> out = new LinkedHashMap<>();
         for (Provider p : providers) {
             Bundle b = p.bundle();
-            Map<String, List<Narrative.EvidenceMarker>> evidence = b.evidence();
             List<Counts> row = new ArrayList<>();
             for (int s = 1; s <= 10; s++) {
                 int yes = 0, partial = 0, no = 0, na = 0, gaps = 0;
@@ -227,7 +316,7 @@ public final class Amalgamation {
                     AuditAnswer a = b.audit().get(q);
                     Answer answer = a == null ? null : a.answer();
                     if (answer == null) {
-                        if (evidence.getOrDefault(q, List.of()).isEmpty()) {
+                        if (p.gaps().contains(q)) {
                             gaps++;
                         }
                         continue;
@@ -267,7 +356,8 @@ public final class Amalgamation {
                     if (v.isPresent() && v.get() instanceof MeasureValue.Ratio r
                             && b.template().threshold(m.id()).rate(r).orElse(null) == Rating.RED) {
                         out.add(new Red(b.meta().provider().name(), m.id(), m.label(), period,
-                                org.safeguardingreport.render.Figures.format(r)));
+                                org.safeguardingreport.render.Figures.format(r),
+                                p.pages() == null ? null : p.pages().measure(m.id()).orElse(null)));
                     }
                 }
             }
@@ -279,10 +369,11 @@ public final class Amalgamation {
         List<Gap> out = new ArrayList<>();
         Set<String> shared = new LinkedHashSet<>(sharedQuestions(providers));
         for (Provider p : providers) {
-            for (String q : p.bundle().gaps()) {
-                if (shared.contains(q)) {
-                    out.add(new Gap(p.bundle().meta().provider().name(), q,
-                            p.bundle().template().question(q).map(Template.AuditQuestion::text).orElse("")));
+            for (String q : shared) {
+                if (p.gaps().contains(q)) {
+                    int standard = Integer.parseInt(q.substring(0, q.indexOf('.')));
+                    out.add(new Gap(p.name(), q, p.bundle().template().question(q).map(Template.AuditQuestion::text).orElse(""),
+                            p.pages() == null ? null : p.pages().standard(standard).orElse(null)));
                 }
             }
         }

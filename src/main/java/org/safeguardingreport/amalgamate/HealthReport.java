@@ -35,7 +35,6 @@ import org.safeguardingreport.text.SourceText;
 public final class HealthReport {
     static final String FOLDER = "amalgamation";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-    private static final List<String> PROVIDER_SECTIONS = List.of("executive-summary", "achievements", "priorities");
 
     private HealthReport() {
     }
@@ -66,7 +65,16 @@ public final class HealthReport {
         return new Commissioner(n[0], n[1]);
     }
 
-    public static Optional<byte[]> pdf(Amalgamation.Result r, Commissioner c, boolean finalReport, Diagnostics diags)
+    /** What both editions are made from: the layout's view and the trend charts, computed once. */
+    public record Edition(Map<String, Object> view, Map<String, org.safeguardingreport.chart.Chart> charts) {
+    }
+
+    public static Edition edition(Amalgamation.Result r, Commissioner c, boolean finalReport) {
+        Map<String, org.safeguardingreport.chart.Chart> charts = charts(r);
+        return new Edition(view(r, c, finalReport, charts), charts);
+    }
+
+    public static Optional<byte[]> pdf(Amalgamation.Result r, Edition e, boolean finalReport, Diagnostics diags)
             throws IOException {
         TemplateLoader loader = TemplateLoader.forBundle(Path.of("").toAbsolutePath().resolve("x"));
         Optional<String> layout = loader.layoutFile(FOLDER, "health.vm", diags);
@@ -74,16 +82,16 @@ public final class HealthReport {
         if (layout.isEmpty() || css.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, Object> view = view(r, c, finalReport);
+        Map<String, Object> view = new LinkedHashMap<>(e.view());
         view.put("stylesheetHtml", css.get());
-        Map<String, org.safeguardingreport.chart.Chart> charts = charts(r);
         Optional<String> xhtml = Layout.render(layout.get(), "report-templates/" + FOLDER + "/health.vm", view, diags);
         if (xhtml.isEmpty()) {
             return Optional.empty();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
-        Path root = r.providers().get(0).bundle().root();
-        PdfWriter.write(xhtml.get(), root, List.of(), !finalReport, charts, doc -> { }, finalReport, out);
+        // each provider's pictures come from its own images/ folder
+        List<Path> roots = r.providers().stream().map(p -> p.bundle().root()).toList();
+        PdfWriter.write(xhtml.get(), roots, List.of(), !finalReport, e.charts(), PdfWriter.PostProcess.NONE, finalReport, out);
         return Optional.of(out.toByteArray());
     }
 
@@ -102,7 +110,8 @@ public final class HealthReport {
         return out;
     }
 
-    public static Map<String, Object> view(Amalgamation.Result r, Commissioner c, boolean finalReport) {
+    static Map<String, Object> view(Amalgamation.Result r, Commissioner c, boolean finalReport,
+                                    Map<String, org.safeguardingreport.chart.Chart> charts) {
         ReportingYear year = r.year();
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("title", "Safeguarding Children Health Annual Report " + year.label());
@@ -143,7 +152,7 @@ public final class HealthReport {
             m.put("amber", rag.get(Rating.AMBER));
             m.put("green", rag.get(Rating.GREEN));
             List<Map<String, Object>> sections = new ArrayList<>();
-            for (String id : PROVIDER_SECTIONS) {
+            for (String id : Amalgamation.PROVIDER_SECTIONS) {
                 Narrative n = b.sections().get(id);
                 sections.add(Map.of("heading", b.template().heading(id), "bodyHtml",
                         n == null || n.text().isBlank() ? "" : NarrativeHtml.render(b, n, new ChartPlan(b), 3).html()));
@@ -154,13 +163,14 @@ public final class HealthReport {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("report", report);
         view.put("providers", providers);
-        view.put("charts", charts(r).values().stream().map(ch -> Map.of("objectHtml", NarrativeHtml.chartObject(ch))).toList());
+        view.put("charts", charts.values().stream().map(ch -> Map.of("objectHtml", NarrativeHtml.chartObject(ch))).toList());
         view.put("keyMeasures", Amalgamation.KEY_MEASURES.stream().map(id -> MeasureCatalog.get().measure(id)
                 .map(Measure::label).orElse(id)).toList());
         view.put("reds", Amalgamation.reds(r.providers()).stream().map(x -> Map.of("provider", x.provider(), "label", x.label(),
-                "period", x.period().equals("year") ? year.label() : x.period(), "value", x.value())).toList());
+                "period", x.period().equals("year") ? year.label() : x.period(), "value", x.value(), "page", page(x.page())))
+                .toList());
         view.put("gaps", Amalgamation.gaps(r.providers()).stream().map(x -> Map.of("provider", x.provider(),
-                "question", x.question(), "text", x.text())).toList());
+                "question", x.question(), "text", x.text(), "page", page(x.page()))).toList());
         view.put("skipped", r.skipped().stream().map(s -> Map.of("shown", s.shown(), "errors",
                 s.errors().size() + (s.errors().size() == 1 ? " error" : " errors") + ", first "
                         + (s.errors().isEmpty() ? "" : s.errors().get(0).format().lines().findFirst().orElse("")))).toList());
@@ -174,5 +184,10 @@ public final class HealthReport {
         view.put("conclusionHtml", c.conclusion() == null ? "" : NarrativeHtml.render(context, c.conclusion(),
                 new ChartPlan(context), 2).html());
         return view;
+    }
+
+    /** "p. 12", or a dash where the provider's own layout is not known. */
+    static String page(Integer page) {
+        return page == null ? "\u2014" : "p. " + page;
     }
 }

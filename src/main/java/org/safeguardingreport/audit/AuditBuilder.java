@@ -39,11 +39,11 @@ public final class AuditBuilder {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 18);
         PdfWriter.PostProcess links = ReportLinks.to(REPORT_FILE);
-        PdfWriter.PostProcess post = !finalReport ? links : doc -> {
-            links.apply(doc);
-            org.safeguardingreport.pdf.SourceFiles.embed(org.safeguardingreport.pdf.SourceFiles.of(bundle.root())).apply(doc);
+        PdfWriter.PostProcess post = !finalReport ? links : (doc, layout) -> {
+            links.apply(doc, layout);
+            org.safeguardingreport.pdf.SourceFiles.embed(org.safeguardingreport.pdf.SourceFiles.of(bundle.root())).apply(doc, layout);
         };
-        PdfWriter.write(xhtml.get(), bundle.root(), List.of(), !finalReport, Map.of(), post, finalReport, out);
+        PdfWriter.write(xhtml.get(), List.of(bundle.root()), List.of(), !finalReport, Map.of(), post, finalReport, out);
         return Optional.of(out.toByteArray());
     }
 

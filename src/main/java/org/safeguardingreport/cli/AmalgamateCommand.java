@@ -73,7 +73,8 @@ final class AmalgamateCommand implements Callable<Integer> {
                         + (r.skipped().isEmpty() || skipInvalid ? "" : " (--skip-invalid leaves out providers with errors)"));
                 return Main.INPUT_ERRORS;
             }
-            Optional<byte[]> pdf = HealthReport.pdf(r, c, finalBuild, diags);
+            HealthReport.Edition edition = HealthReport.edition(r, c, finalBuild);
+            Optional<byte[]> pdf = HealthReport.pdf(r, edition, finalBuild, diags);
             if (pdf.isEmpty()) {
                 DiagnosticPrinter.print(diags, err);
                 return Main.INPUT_ERRORS;
@@ -83,7 +84,7 @@ final class AmalgamateCommand implements Callable<Integer> {
                 List<org.safeguardingreport.model.Narrative> own = new ArrayList<>();
                 own.add(c.introduction());
                 own.add(c.conclusion());
-                docx = HealthDocx.write(r, HealthReport.view(r, c, finalBuild), own);
+                docx = HealthDocx.write(r, edition, own);
             } catch (org.docx4j.openpackaging.exceptions.Docx4JException e) {
                 throw new IllegalStateException("the Word report could not be written", e);
             }
@@ -157,10 +158,22 @@ final class AmalgamateCommand implements Callable<Integer> {
         m.put("providers", providers);
         m.put("skipped", r.skipped().stream().map(s -> Map.of("source", s.shown(),
                 "errors", DiagnosticPrinter.asJson(s.errors()))).toList());
-        m.put("reds", Amalgamation.reds(r.providers()).stream().map(x -> Map.of("provider", x.provider(), "measure", x.measureId(),
-                "period", x.period(), "value", x.value())).toList());
-        m.put("gaps", Amalgamation.gaps(r.providers()).stream().map(x -> Map.of("provider", x.provider(),
-                "question", x.question())).toList());
+        m.put("reds", Amalgamation.reds(r.providers()).stream().map(x -> {
+            Map<String, Object> red = new LinkedHashMap<>();
+            red.put("provider", x.provider());
+            red.put("measure", x.measureId());
+            red.put("period", x.period());
+            red.put("value", x.value());
+            red.put("page", x.page());
+            return red;
+        }).toList());
+        m.put("gaps", Amalgamation.gaps(r.providers()).stream().map(x -> {
+            Map<String, Object> gap = new LinkedHashMap<>();
+            gap.put("provider", x.provider());
+            gap.put("question", x.question());
+            gap.put("page", x.page());
+            return gap;
+        }).toList());
         return m;
     }
 }

@@ -21,8 +21,9 @@ public final class HealthDocx {
     }
 
     @SuppressWarnings("unchecked")
-    public static byte[] write(Amalgamation.Result r, Map<String, Object> view, List<Narrative> commissioner)
-            throws Docx4JException {
+    public static byte[] write(Amalgamation.Result r, org.safeguardingreport.amalgamate.HealthReport.Edition edition,
+                               List<Narrative> commissioner) throws Docx4JException {
+        Map<String, Object> view = edition.view();
         WordprocessingMLPackage pkg = WordprocessingMLPackage.createPackage(PageSizePaper.A4, true);
         for (String s : List.of("Title", "Heading1", "Heading2", "Heading3", "Caption", "Header", "Footer", "ListParagraph", "Hyperlink")) {
             pkg.getMainDocumentPart().getPropertyResolver().activateStyle(s);
@@ -62,16 +63,17 @@ public final class HealthDocx {
         }
         body.add(matrix);
         body.add(Wml.para("Heading1", "Trends by provider"));
-        for (org.safeguardingreport.chart.Chart chart : org.safeguardingreport.amalgamate.HealthReport.charts(r).values()) {
+        for (org.safeguardingreport.chart.Chart chart : edition.charts().values()) {
             body.add(MarkdownDocx.chartParagraph(pkg, chart));
         }
         body.add(Wml.para("Heading1", "Red measures and gaps"));
         for (Map<String, Object> red : (List<Map<String, Object>>) view.get("reds")) {
             body.add(Wml.para(null, red.get("provider") + ": " + red.get("label") + ", " + red.get("period") + ", "
-                    + red.get("value") + " (Red)"));
+                    + red.get("value") + " (Red); provider's report " + red.get("page")));
         }
         for (Map<String, Object> gap : (List<Map<String, Object>>) view.get("gaps")) {
-            body.add(Wml.para(null, gap.get("provider") + ": question " + gap.get("question") + " has no evidence provided"));
+            body.add(Wml.para(null, gap.get("provider") + ": question " + gap.get("question")
+                    + " has neither an answer nor evidence; its standard begins on " + gap.get("page") + " of the provider's report"));
         }
         body.add(Wml.para("Heading1", "Providers' reports"));
         for (Amalgamation.Provider p : r.providers()) {

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +17,18 @@ import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
 import com.openhtmltopdf.extend.FSStream;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.render.Box;
 import com.openhtmltopdf.render.PageBox;
 
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * Lays out the report's XHTML with openhtmltopdf and writes a tagged (PDF/UA) A4 PDF with the
@@ -57,29 +62,82 @@ public final class PdfWriter {
         com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
     }
 
-    /** Work on the finished document before it is saved. */
+    /** Work on the finished document before it is saved, knowing where its anchors landed. */
     public interface PostProcess {
-        void apply(PDDocument doc) throws IOException;
+        PostProcess NONE = (doc, layout) -> { };
+
+        void apply(PDDocument doc, Output layout) throws IOException;
     }
 
     public static Output write(String xhtml, Path bundleRoot, List<String> anchors, boolean draft, OutputStream out)
             throws IOException {
-        return write(xhtml, bundleRoot, anchors, draft, java.util.Map.of(), doc -> { }, out);
+        return write(xhtml, bundleRoot, anchors, draft, java.util.Map.of(), PostProcess.NONE, out);
     }
 
     /** @param charts the charts that the XHTML's chart objects refer to, by id */
     public static Output write(String xhtml, Path bundleRoot, List<String> anchors, boolean draft,
                                java.util.Map<String, org.safeguardingreport.chart.Chart> charts, PostProcess post,
                                OutputStream out) throws IOException {
-        return write(xhtml, bundleRoot, anchors, draft, charts, post, false, out);
+        return write(xhtml, List.of(bundleRoot), anchors, draft, charts, post, false, out);
     }
 
-    /** @param archival a PDF/A-3a document (tagged, sRGB output intent), as final reports are */
-    public static Output write(String xhtml, Path bundleRoot, List<String> anchors, boolean draft,
+    /**
+     * @param roots the bundles whose images/ folders pictures may come from; the first is the base of relative paths
+     * @param archival a PDF/A-3a document (tagged, sRGB output intent), as final reports are
+     */
+    public static Output write(String xhtml, List<Path> roots, List<String> anchors, boolean draft,
                                java.util.Map<String, org.safeguardingreport.chart.Chart> charts, PostProcess post,
                                boolean archival, OutputStream out) throws IOException {
-        Path root = bundleRoot.toRealPath();
-        Path images = root.resolve("images");
+        PdfRendererBuilder b = builder(xhtml, roots, charts, archival);
+        b.toStream(out);
+        try (PdfBoxRenderer r = b.buildPdfRenderer()) {
+            Output layout = layout(r, anchors);
+            PDDocument doc = r.createPDFKeepOpen();
+            if (draft) {
+                Watermark.apply(doc);
+            }
+            post.apply(doc, layout);
+            describeLinks(doc);
+            doc.save(out);
+            return layout;
+        }
+    }
+
+    /**
+     * Lays the document out and reports its page count and where the anchors landed, without writing
+     * a PDF: the same pages {@link #write} would produce, at a fraction of the cost.
+     */
+    public static Output layout(String xhtml, List<Path> roots, List<String> anchors,
+                                java.util.Map<String, org.safeguardingreport.chart.Chart> charts, boolean archival)
+            throws IOException {
+        PdfRendererBuilder b = builder(xhtml, roots, charts, archival);
+        b.toStream(OutputStream.nullOutputStream());
+        try (PdfBoxRenderer r = b.buildPdfRenderer()) {
+            return layout(r, anchors);
+        }
+    }
+
+    private static Output layout(PdfBoxRenderer r, List<String> anchors) {
+        r.layout();
+        List<PageBox> pages = r.getRootBox().getLayer().getPages();
+        Map<String, Integer> found = new LinkedHashMap<>();
+        for (String id : anchors) {
+            Box box = r.getSharedContext().getBoxById(id);
+            if (box != null) {
+                found.put(id, pageOf(pages, box.getAbsY()));
+            }
+        }
+        return new Output(pages.size(), found);
+    }
+
+    private static PdfRendererBuilder builder(String xhtml, List<Path> roots,
+                                              java.util.Map<String, org.safeguardingreport.chart.Chart> charts,
+                                              boolean archival) throws IOException {
+        Path root = roots.get(0).toRealPath();
+        List<Path> images = new java.util.ArrayList<>();
+        for (Path p : roots) {
+            images.add(p.toRealPath().resolve("images"));
+        }
         PdfRendererBuilder b = new PdfRendererBuilder();
         b.useFastMode();
         // docx4j puts Xalan on the class path; the layout keeps to the JDK's own XML parsers
@@ -91,10 +149,10 @@ public final class PdfWriter {
             b.useColorProfile(java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB).getData());
         }
         b.withProducer(PRODUCER);
+        PDDocument doc = new PDDocument();
+        b.usePDDocument(doc);
         for (String[] f : FONTS) {
-            String resource = "/fonts/" + f[1];
-            b.useFont(() -> PdfWriter.class.getResourceAsStream(resource), f[0], Integer.valueOf(f[2]),
-                    BaseRendererBuilder.FontStyle.valueOf(f[3]), true, EnumSet.of(BaseRendererBuilder.FSFontUseCase.DOCUMENT));
+            b.useFont(new ShippedFont(doc, f[1]), f[0], Integer.valueOf(f[2]), BaseRendererBuilder.FontStyle.valueOf(f[3]), true);
         }
         b.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
         b.useUnicodeBidiReorderer(new ICUBidiReorderer());
@@ -104,26 +162,55 @@ public final class PdfWriter {
         b.useHttpStreamImplementation(url -> NOTHING);
         b.useObjectDrawerFactory(new ChartDrawers(charts));
         b.withHtmlContent(xhtml, root.toUri().toString());
-        b.toStream(out);
-        try (PdfBoxRenderer r = b.buildPdfRenderer()) {
-            r.layout();
-            List<PageBox> pages = r.getRootBox().getLayer().getPages();
-            Map<String, Integer> found = new LinkedHashMap<>();
-            for (String id : anchors) {
-                Box box = r.getSharedContext().getBoxById(id);
-                if (box != null) {
-                    found.put(id, pageOf(pages, box.getAbsY()));
+        return b;
+    }
+
+    /**
+     * A font from the jar, parsed once per document when the layout first asks for it. PDFBox's
+     * glyph substitution is switched off: it would recompile a pattern of every ligature for each
+     * run of text (most of the cost of writing a page), and the layout measures text without
+     * ligatures anyway, so the drawn text now matches the measured width.
+     */
+    private static final class ShippedFont extends PDFontSupplier {
+        private final PDDocument doc;
+        private final String file;
+        private PDFont font;
+
+        ShippedFont(PDDocument doc, String file) {
+            super(null);
+            this.doc = doc;
+            this.file = file;
+        }
+
+        @Override
+        public PDFont supply() {
+            if (font == null) {
+                try {
+                    TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes(file)));
+                    ttf.setEnableGsub(false);
+                    font = PDType0Font.load(doc, ttf, true);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException("the shipped font " + file + " cannot be read", e);
                 }
             }
-            PDDocument doc = r.createPDFKeepOpen();
-            if (draft) {
-                Watermark.apply(doc);
-            }
-            post.apply(doc);
-            describeLinks(doc);
-            doc.save(out);
-            return new Output(pages.size(), found);
+            return font;
         }
+    }
+
+    private static final Map<String, byte[]> FONT_BYTES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A shipped font file's bytes, read from the jar once per process. */
+    static byte[] bytes(String file) {
+        return FONT_BYTES.computeIfAbsent(file, f -> {
+            try (InputStream in = PdfWriter.class.getResourceAsStream("/fonts/" + f)) {
+                if (in == null) {
+                    throw new IllegalStateException("the font " + f + " is missing from the jar");
+                }
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     /** PDF/UA: every link annotation says where it goes in its Contents. */
@@ -158,7 +245,7 @@ public final class PdfWriter {
     }
 
     /** A picture of the bundle's images/ folder, as a file URI; anything else is refused. */
-    static String resolve(Path root, Path images, String uri) {
+    static String resolve(Path root, List<Path> images, String uri) {
         if (uri == null || uri.isBlank()) {
             return null;
         }
@@ -176,19 +263,33 @@ public final class PdfWriter {
                 return null;
             }
             Path real = p.toRealPath();
-            return real.startsWith(images.toRealPath()) ? real.toUri().toString() : null;
+            return within(images, real) ? real.toUri().toString() : null;
         } catch (IllegalArgumentException | IOException e) {
             return null;
         }
     }
 
-    static boolean inside(Path images, String uri) {
+    static boolean inside(List<Path> images, String uri) {
         try {
             URI u = URI.create(uri);
-            return "file".equals(u.getScheme()) && Paths.get(u).toRealPath().startsWith(images.toRealPath());
+            return "file".equals(u.getScheme()) && within(images, Paths.get(u).toRealPath());
         } catch (IllegalArgumentException | IOException e) {
             return false;
         }
+    }
+
+    /** Whether a real path lies inside one of the images/ folders (folders that do not exist hold nothing). */
+    private static boolean within(List<Path> images, Path real) {
+        for (Path dir : images) {
+            try {
+                if (real.startsWith(dir.toRealPath())) {
+                    return true;
+                }
+            } catch (IOException absent) {
+                // no images/ folder in that bundle
+            }
+        }
+        return false;
     }
 
     private static final FSStream NOTHING = new FSStream() {

@@ -25,7 +25,7 @@ public final class ReportLinks {
 
     public static PdfWriter.PostProcess to(String file) {
         Pattern link = Pattern.compile("(?:^|/)" + Pattern.quote(file) + "#page=(\\d+)$");
-        return doc -> apply(doc, file, link);
+        return (doc, layout) -> apply(doc, file, link);
     }
 
     private static void apply(PDDocument doc, String file, Pattern link) throws IOException {

@@ -21,8 +21,9 @@ import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecifica
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 
 /**
- * The bundle's source data carried inside a final PDF as PDF/A-3 associated files: report.json and
- * audit.json as Source, data/*.json as Data. {@link #extract} reads them back (the commissioner's
+ * The bundle's source carried inside a final PDF as PDF/A-3 associated files: report.json,
+ * audit.json and (in the annual report) narrative/*.md and images/ as Source, data/*.json as Data,
+ * the report's page index as Supplement. {@link #extract} reads them back (the commissioner's
  * amalgamation builds from signed PDFs this way).
  */
 public final class SourceFiles {
@@ -48,8 +49,46 @@ public final class SourceFiles {
         return files;
     }
 
+    /** The narrative and its pictures: narrative/*.md and every file under images/, by path inside the bundle. */
+    public static Map<String, byte[]> narrative(Path bundle) throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (String folder : List.of("narrative", "images")) {
+            Path dir = bundle.resolve(folder);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> s = Files.walk(dir)) {
+                for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                    String name = bundle.relativize(p).toString().replace('\\', '/');
+                    if (folder.equals("images") || name.endsWith(".md")) {
+                        files.put(name, Files.readAllBytes(p));
+                    }
+                }
+            }
+        }
+        return files;
+    }
+
     public static PdfWriter.PostProcess embed(Map<String, byte[]> files) {
-        return doc -> embed(doc, files);
+        return (doc, layout) -> embed(doc, files);
+    }
+
+    static String mediaType(String name) {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        if (n.endsWith(".json")) {
+            return "application/json";
+        } else if (n.endsWith(".md")) {
+            return "text/markdown";
+        } else if (n.endsWith(".png")) {
+            return "image/png";
+        } else if (n.endsWith(".jpg") || n.endsWith(".jpeg")) {
+            return "image/jpeg";
+        } else if (n.endsWith(".gif")) {
+            return "image/gif";
+        } else if (n.endsWith(".svg")) {
+            return "image/svg+xml";
+        }
+        return "application/octet-stream";
     }
 
     static void embed(PDDocument doc, Map<String, byte[]> files) throws IOException {
@@ -57,7 +96,7 @@ public final class SourceFiles {
         COSArray af = new COSArray();
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             PDEmbeddedFile ef = new PDEmbeddedFile(doc, new ByteArrayInputStream(f.getValue()));
-            ef.setSubtype("application/json");
+            ef.setSubtype(mediaType(f.getKey()));
             ef.setSize(f.getValue().length);
             ef.setModDate(Calendar.getInstance());
             PDComplexFileSpecification spec = new PDComplexFileSpecification();
@@ -66,8 +105,11 @@ public final class SourceFiles {
             spec.setFileUnicode(name);
             spec.setEmbeddedFile(ef);
             spec.setEmbeddedFileUnicode(ef);
-            spec.setFileDescription(name.startsWith("data/") ? "Dashboard data of the report" : "Source of the report");
-            spec.getCOSObject().setName(COSName.getPDFName("AFRelationship"), name.startsWith("data/") ? "Data" : "Source");
+            boolean data = name.startsWith("data/");
+            boolean index = name.equals("pages.json");
+            spec.setFileDescription(data ? "Dashboard data of the report" : index ? "Where each part of the report landed"
+                    : "Source of the report");
+            spec.getCOSObject().setName(COSName.getPDFName("AFRelationship"), data ? "Data" : index ? "Supplement" : "Source");
             specs.put(name, spec);
             af.add(spec);
         }

@@ -43,6 +43,7 @@ public final class Dashboard {
             }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", m.id());
+            row.put("anchor", "measure-" + m.id());
             row.put("label", m.label());
             row.put("kind", m.kind().code());
             row.put("annual", m.frequency() == Frequency.ANNUAL);

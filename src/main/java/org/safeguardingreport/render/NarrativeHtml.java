@@ -207,7 +207,9 @@ public final class NarrativeHtml {
         private void picture(String url, String alt, HtmlWriter html) {
             Narrative.PictureRef p = pictures.get(url);
             if (p != null && p.usable()) {
-                html.attr("src", p.resolved()).attr("alt", alt).attr("class", "picture").withAttr().tagVoid("img");
+                // absolute, so a document that gathers several bundles' narratives finds each one's pictures
+                String src = bundle.root().toAbsolutePath().resolve(p.resolved()).normalize().toUri().toString();
+                html.attr("src", src).attr("alt", alt).attr("class", "picture").withAttr().tagVoid("img");
             } else {
                 html.attr("class", "placeholder").withAttr().tag("span")
                         .text("[Picture not shown" + (alt.isBlank() ? "" : ": " + alt) + "]").closeTag("span");

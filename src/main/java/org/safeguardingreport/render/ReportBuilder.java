@@ -7,18 +7,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 import org.safeguardingreport.diag.Diagnostics;
 import org.safeguardingreport.model.Bundle;
 import org.safeguardingreport.pdf.PdfWriter;
+import org.safeguardingreport.pdf.SourceFiles;
 
 /** Bundle to annual-report PDF: view, layout, PDF, and the pages the audit will cite. */
 public final class ReportBuilder {
 
-    /** The PDF's bytes, its page count, and each audit question's sorted, distinct pages. */
-    public record Report(byte[] pdf, int pages, Map<String, List<Integer>> citations) {
+    /** The PDF's bytes and where its parts landed. */
+    public record Report(byte[] pdf, PageIndex index) {
+        public int pages() {
+            return index.pages();
+        }
+
+        /** Each audit question's sorted, distinct evidence pages. */
+        public Map<String, List<Integer>> citations() {
+            return index.questions();
+        }
     }
 
     private ReportBuilder() {
@@ -28,32 +35,55 @@ public final class ReportBuilder {
         return build(bundle, finalReport, ReportView.build(bundle, finalReport), diags);
     }
 
-    /** From a view already built (the Word edition uses the same one). */
+    /**
+     * From a view already built (the Word edition uses the same one). A final report carries its
+     * bundle's source files and its own page index.
+     */
     public static Optional<Report> build(Bundle bundle, boolean finalReport, ReportView.Result view, Diagnostics diags)
             throws IOException {
-        Map<String, Object> model = new LinkedHashMap<>(view.view());
-        model.put("stylesheetHtml", bundle.template().stylesheet().content());
-        Optional<String> xhtml = Layout.render(bundle.template().layout().content(), bundle.template().layout().file(),
-                model, diags);
+        Optional<String> xhtml = xhtml(bundle, view, diags);
         if (xhtml.isEmpty()) {
             return Optional.empty();
         }
-        List<String> ids = new ArrayList<>();
-        view.anchors().forEach(a -> ids.add(a.id()));
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
-        PdfWriter.Output pdf = PdfWriter.write(xhtml.get(), bundle.root(), ids, !finalReport, view.charts(),
-                finalReport ? org.safeguardingreport.pdf.SourceFiles.embed(org.safeguardingreport.pdf.SourceFiles.of(bundle.root()))
-                        : doc -> { }, finalReport, out);
-        Map<String, TreeSet<Integer>> pages = new TreeMap<>(ReportBuilder::byQuestion);
-        for (NarrativeHtml.Anchor a : view.anchors()) {
-            Integer page = pdf.anchorPages().get(a.id());
-            if (page != null) {
-                a.questions().forEach(q -> pages.computeIfAbsent(q, k -> new TreeSet<>()).add(page));
+        PageIndex[] index = new PageIndex[1];
+        PdfWriter.PostProcess post = (doc, layout) -> {
+            index[0] = PageIndex.of(layout, view.anchors());
+            if (finalReport) {
+                Map<String, byte[]> files = SourceFiles.of(bundle.root());
+                files.putAll(SourceFiles.narrative(bundle.root()));
+                files.put(PageIndex.FILE, index[0].toJson());
+                SourceFiles.embed(files).apply(doc, layout);
             }
+        };
+        PdfWriter.write(xhtml.get(), List.of(bundle.root()), anchors(bundle, view), !finalReport, view.charts(), post,
+                finalReport, out);
+        return Optional.of(new Report(out.toByteArray(), index[0]));
+    }
+
+    /** The page index alone: the report laid out as {@link #build} would, without writing the PDF. */
+    public static Optional<PageIndex> pages(Bundle bundle, boolean finalReport, Diagnostics diags) throws IOException {
+        ReportView.Result view = ReportView.build(bundle, finalReport);
+        Optional<String> xhtml = xhtml(bundle, view, diags);
+        if (xhtml.isEmpty()) {
+            return Optional.empty();
         }
-        Map<String, List<Integer>> citations = new LinkedHashMap<>();
-        pages.forEach((q, p) -> citations.put(q, List.copyOf(p)));
-        return Optional.of(new Report(out.toByteArray(), pdf.pages(), citations));
+        PdfWriter.Output layout = PdfWriter.layout(xhtml.get(), List.of(bundle.root()), anchors(bundle, view), view.charts(),
+                finalReport);
+        return Optional.of(PageIndex.of(layout, view.anchors()));
+    }
+
+    private static Optional<String> xhtml(Bundle bundle, ReportView.Result view, Diagnostics diags) {
+        Map<String, Object> model = new LinkedHashMap<>(view.view());
+        model.put("stylesheetHtml", bundle.template().stylesheet().content());
+        return Layout.render(bundle.template().layout().content(), bundle.template().layout().file(), model, diags);
+    }
+
+    private static List<String> anchors(Bundle bundle, ReportView.Result view) {
+        List<String> sections = new ArrayList<>();
+        bundle.template().sections().forEach(s -> sections.add(s.id()));
+        bundle.sections().keySet().stream().filter(id -> !sections.contains(id)).forEach(sections::add);
+        return PageIndex.anchors(sections, view.anchors());
     }
 
     /** "2.10" after "2.9": questions sort by standard, then number. */

@@ -149,6 +149,39 @@ class AmalgamationTest {
     }
 
     @Test
+    void eachRedAndGapCitesTheRightPageOfTheProvidersOwnReport() throws IOException {
+        Amalgamation.Result r = read(false);
+        Amalgamation.Red red = Amalgamation.reds(r.providers()).stream()
+                .filter(x -> x.provider().startsWith("Avon") && x.measureId().equals("3b-level-2")).findFirst().orElseThrow();
+        Amalgamation.Gap gap = Amalgamation.gaps(r.providers()).get(0);
+        assertEquals("7.2", gap.question());
+        // the providers' own reports, built as the providers would: the cited pages hold the figure and the standard
+        try (org.apache.pdfbox.pdmodel.PDDocument avon = ownReport("c-avon");
+                org.apache.pdfbox.pdmodel.PDDocument kennet = ownReport("b-kennet")) {
+            assertTrue(red.page() != null && red.page() > 2, red.toString());
+            String text = pageText(avon, red.page());
+            assertTrue(text.contains(red.label()) && text.contains(red.value()), red + " on page " + red.page() + ": " + text);
+            assertTrue(gap.page() != null, gap.toString());
+            assertTrue(pageText(kennet, gap.page()).contains("Standard 7 \u2013"), pageText(kennet, gap.page()));
+            assertFalse(pageText(kennet, gap.page() - 1).contains("Standard 7 \u2013 "
+                    + r.providers().get(1).bundle().template().standards().get(6).title()), "the standard begins on the cited page");
+        }
+    }
+
+    static org.apache.pdfbox.pdmodel.PDDocument ownReport(String folder) throws IOException {
+        var bundle = org.safeguardingreport.bundle.BundleLoader.load(providers.resolve(folder)).bundle().orElseThrow();
+        byte[] pdf = org.safeguardingreport.render.ReportBuilder.build(bundle, false, new Diagnostics()).orElseThrow().pdf();
+        return org.apache.pdfbox.Loader.loadPDF(pdf);
+    }
+
+    static String pageText(org.apache.pdfbox.pdmodel.PDDocument doc, int page) throws IOException {
+        org.apache.pdfbox.text.PDFTextStripper t = new org.apache.pdfbox.text.PDFTextStripper();
+        t.setStartPage(page);
+        t.setEndPage(page);
+        return t.getText(doc).replaceAll("\\s+", " ");
+    }
+
+    @Test
     void aProviderWithAnErrorIsNamedAndStopsOrIsSkipped() throws IOException {
         Path bad = copy("d-broken", "Broken Trust");
         Files.writeString(bad.resolve("audit.json"), "{ \"3.9\": { \"answer\": \"yes\" } }");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safeguardingreport.Cli;
 import org.safeguardingreport.pdf.SourceFiles;
+import org.safeguardingreport.render.PageIndex;
 import org.verapdf.pdfa.flavours.PDFAFlavour;
 
 /** Signing, verifying, tampering and archiving, on the sample's final build. */
@@ -139,13 +141,29 @@ class SignTest {
     @Test
     void theSourceDataTravelsInsideThePdf() throws Exception {
         Map<String, byte[]> inside = SourceFiles.extract(signedReport);
-        Map<String, byte[]> bundle = SourceFiles.of(SAMPLE);
-        assertEquals(List.of("audit.json", "data/2022-23.json", "data/2023-24.json", "report.json"),
-                inside.keySet().stream().sorted().toList());
+        Map<String, byte[]> bundle = new java.util.HashMap<>(SourceFiles.of(SAMPLE));
+        bundle.putAll(SourceFiles.narrative(SAMPLE));
+        java.util.Set<String> expected = new java.util.TreeSet<>(bundle.keySet());
+        expected.add(PageIndex.FILE);
+        assertEquals(expected, new java.util.TreeSet<>(inside.keySet()));
+        assertTrue(expected.containsAll(List.of("report.json", "audit.json", "data/2023-24.json", "narrative/executive-summary.md",
+                "images/safeguarding-team-structure.png")), expected.toString());
         for (String f : bundle.keySet()) {
             assertArrayEquals(bundle.get(f), inside.get(f), f);
         }
-        assertEquals(bundle.keySet(), SourceFiles.extract(signedAudit).keySet());
+        // the audit carries the data only
+        assertEquals(SourceFiles.of(SAMPLE).keySet(), SourceFiles.extract(signedAudit).keySet());
+        // the page index is that of this very PDF: a measure's page holds its dashboard row, a standard's page its heading
+        PageIndex index = PageIndex.fromJson(inside.get(PageIndex.FILE)).orElseThrow();
+        try (PDDocument doc = Loader.loadPDF(signedReport.toFile())) {
+            assertEquals(doc.getNumberOfPages(), index.pages());
+            String label = org.safeguardingreport.model.MeasureCatalog.get().measure("3b-level-3").orElseThrow().label();
+            assertTrue(pageText(doc, index.measure("3b-level-3").orElseThrow()).contains(label), label);
+            assertTrue(pageText(doc, index.standard(7).orElseThrow()).contains("Standard 7"));
+            for (Map.Entry<String, List<Integer>> q : index.questions().entrySet()) {
+                assertFalse(q.getValue().isEmpty(), q.getKey());
+            }
+        }
         try (PDDocument doc = Loader.loadPDF(signedReport.toFile())) {
             String af = doc.getDocumentCatalog().getCOSObject().getDictionaryObject(org.apache.pdfbox.cos.COSName.getPDFName("AF"))
                     .toString();
@@ -179,5 +197,12 @@ class SignTest {
         Cli r = Cli.run("verify", tmp.resolve("final/annual-report.docx").toString());
         assertEquals(1, r.status());
         assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    static String pageText(PDDocument doc, int page) throws IOException {
+        org.apache.pdfbox.text.PDFTextStripper t = new org.apache.pdfbox.text.PDFTextStripper();
+        t.setStartPage(page);
+        t.setEndPage(page);
+        return t.getText(doc).replaceAll("\\s+", " ");
     }
 }

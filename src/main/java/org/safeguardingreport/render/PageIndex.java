@@ -1,0 +1,115 @@
+package org.safeguardingreport.render;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.safeguardingreport.diag.Diagnostics;
+import org.safeguardingreport.json.JsonReader;
+import org.safeguardingreport.json.JsonValue;
+import org.safeguardingreport.json.JsonWriter;
+import org.safeguardingreport.pdf.PdfWriter;
+
+/**
+ * Where the parts of a laid-out annual report landed: its page count, the first page of each
+ * section, the page of each measure's dashboard row, and the pages of each question's evidence.
+ * A final PDF carries it as {@value #FILE}, so the commissioner's amalgamation cites pages of the
+ * very PDF the provider signed.
+ */
+public record PageIndex(int pages, Map<String, Integer> sections, Map<String, Integer> measures,
+                        Map<String, List<Integer>> questions) {
+    public static final String FILE = "pages.json";
+    static final String SECTION = "sec-";
+    static final String MEASURE = "measure-";
+
+    public PageIndex {
+        sections = Collections.unmodifiableMap(new LinkedHashMap<>(sections));
+        measures = Collections.unmodifiableMap(new LinkedHashMap<>(measures));
+        questions = Collections.unmodifiableMap(new LinkedHashMap<>(questions));
+    }
+
+    /** The anchor ids to ask the layout about: every section, every dashboard row, every evidence block. */
+    static List<String> anchors(List<String> sectionIds, List<NarrativeHtml.Anchor> evidence) {
+        List<String> ids = new ArrayList<>();
+        sectionIds.forEach(s -> ids.add(SECTION + s));
+        org.safeguardingreport.model.MeasureCatalog.get().all().forEach(m -> ids.add(MEASURE + m.id()));
+        evidence.forEach(a -> ids.add(a.id()));
+        return ids;
+    }
+
+    static PageIndex of(PdfWriter.Output layout, List<NarrativeHtml.Anchor> evidence) {
+        Map<String, Integer> sections = new LinkedHashMap<>();
+        Map<String, Integer> measures = new LinkedHashMap<>();
+        layout.anchorPages().forEach((id, page) -> {
+            if (id.startsWith(SECTION)) {
+                sections.put(id.substring(SECTION.length()), page);
+            } else if (id.startsWith(MEASURE)) {
+                measures.put(id.substring(MEASURE.length()), page);
+            }
+        });
+        Map<String, TreeSet<Integer>> pages = new TreeMap<>(ReportBuilder::byQuestion);
+        for (NarrativeHtml.Anchor a : evidence) {
+            Integer page = layout.anchorPages().get(a.id());
+            if (page != null) {
+                a.questions().forEach(q -> pages.computeIfAbsent(q, k -> new TreeSet<>()).add(page));
+            }
+        }
+        Map<String, List<Integer>> questions = new LinkedHashMap<>();
+        pages.forEach((q, p) -> questions.put(q, List.copyOf(p)));
+        return new PageIndex(layout.pages(), sections, measures, questions);
+    }
+
+    /** The first page of standard {@code n}'s section, where its evidence is expected. */
+    public Optional<Integer> standard(int n) {
+        return Optional.ofNullable(sections.get("standard-" + n));
+    }
+
+    public Optional<Integer> measure(String id) {
+        return Optional.ofNullable(measures.get(id));
+    }
+
+    public byte[] toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("pages", pages);
+        m.put("sections", sections);
+        m.put("measures", measures);
+        m.put("questions", questions);
+        return JsonWriter.write(m).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Reads what {@link #toJson} wrote; empty when the bytes are not such an index. */
+    public static Optional<PageIndex> fromJson(byte[] bytes) {
+        Optional<JsonValue> v = JsonReader.read(new String(bytes, StandardCharsets.UTF_8), FILE, new Diagnostics());
+        if (v.isEmpty() || !(v.get() instanceof JsonValue.JsonObject o) || !(o.get("pages") instanceof JsonValue.JsonNumber n)) {
+            return Optional.empty();
+        }
+        Map<String, List<Integer>> questions = new LinkedHashMap<>();
+        if (o.get("questions") instanceof JsonValue.JsonObject q) {
+            q.members().forEach((k, member) -> {
+                if (member.value() instanceof JsonValue.JsonArray a) {
+                    questions.put(k, a.items().stream().filter(JsonValue.JsonNumber.class::isInstance)
+                            .map(x -> ((JsonValue.JsonNumber) x).value().intValue()).toList());
+                }
+            });
+        }
+        return Optional.of(new PageIndex(n.value().intValue(), numbers(o.get("sections")), numbers(o.get("measures")), questions));
+    }
+
+    private static Map<String, Integer> numbers(JsonValue v) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        if (v instanceof JsonValue.JsonObject o) {
+            o.members().forEach((k, m) -> {
+                if (m.value() instanceof JsonValue.JsonNumber n) {
+                    out.put(k, n.value().intValue());
+                }
+            });
+        }
+        return out;
+    }
+}
