@@ -186,15 +186,30 @@ public final class PdfWriter {
         public PDFont supply() {
             if (font == null) {
                 try {
-                    TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes(file)));
-                    ttf.setEnableGsub(false);
-                    font = PDType0Font.load(doc, ttf, true);
+                    font = PDType0Font.load(doc, parsed(file), true);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException("the shipped font " + file + " cannot be read", e);
                 }
             }
             return font;
         }
+    }
+
+    /**
+     * Parsed fonts, kept per thread: parsing costs more than laying out a page, a thread writes one
+     * document at a time, and a parsed font is only read (its glyphs copied into each document's subset).
+     */
+    private static final ThreadLocal<Map<String, TrueTypeFont>> PARSED = ThreadLocal.withInitial(java.util.HashMap::new);
+
+    private static TrueTypeFont parsed(String file) throws IOException {
+        Map<String, TrueTypeFont> fonts = PARSED.get();
+        TrueTypeFont ttf = fonts.get(file);
+        if (ttf == null) {
+            ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes(file)));
+            ttf.setEnableGsub(false);
+            fonts.put(file, ttf);
+        }
+        return ttf;
     }
 
     private static final Map<String, byte[]> FONT_BYTES = new java.util.concurrent.ConcurrentHashMap<>();
