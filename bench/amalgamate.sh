@@ -17,9 +17,8 @@ trap 'rm -rf "$work"' EXIT
 printf '| providers | wall time (s) | peak RSS (MiB) | PDF pages |\n|---:|---:|---:|---:|\n'
 for n in 10 50 200; do
   python3 "$gen" --count "$n" --out "$work/p$n" --seed "$seed" >/dev/null
-  /usr/bin/time -f "%e %M" -o "$work/t$n" \
-    java -XX:+UseSerialGC -Djava.awt.headless=true -jar target/safeguarding-report.jar \
-    amalgamate "$work/p$n" -o "$work/out$n" >/dev/null
+  # as a user runs it: through build-report.sh and its JVM options
+  /usr/bin/time -f "%e %M" -o "$work/t$n" ./build-report.sh amalgamate "$work/p$n" -o "$work/out$n" >/dev/null 2>&1
   read -r secs kb < "$work/t$n"
   pages=$(pdfinfo "$work/out$n/health-annual-report.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
   printf '| %d | %s | %d | %s |\n' "$n" "$secs" "$((kb / 1024))" "${pages:--}"

@@ -166,9 +166,7 @@ public final class HealthReport {
         view.put("charts", charts.values().stream().map(ch -> Map.of("objectHtml", NarrativeHtml.chartObject(ch))).toList());
         view.put("keyMeasures", Amalgamation.KEY_MEASURES.stream().map(id -> MeasureCatalog.get().measure(id)
                 .map(Measure::label).orElse(id)).toList());
-        view.put("reds", Amalgamation.reds(r.providers()).stream().map(x -> Map.of("provider", x.provider(), "label", x.label(),
-                "period", x.period().equals("year") ? year.label() : x.period(), "value", x.value(), "page", page(x.page())))
-                .toList());
+        view.put("reds", redRows(Amalgamation.reds(r.providers()), year));
         view.put("gaps", Amalgamation.gaps(r.providers()).stream().map(x -> Map.of("provider", x.provider(),
                 "question", x.question(), "text", x.text(), "page", page(x.page()))).toList());
         view.put("skipped", r.skipped().stream().map(s -> Map.of("shown", s.shown(), "errors",
@@ -184,6 +182,33 @@ public final class HealthReport {
         view.put("conclusionHtml", c.conclusion() == null ? "" : NarrativeHtml.render(context, c.conclusion(),
                 new ChartPlan(context), 2).html());
         return view;
+    }
+
+    /**
+     * One row per provider and measure, its Red figures side by side ("Q1 71.0%; Q3 72.4%"); the
+     * provider is named on its first row only ({@code providerShown}), so a long list reads by provider.
+     */
+    static List<Map<String, Object>> redRows(List<Amalgamation.Red> reds, ReportingYear year) {
+        Map<List<String>, List<Amalgamation.Red>> grouped = new LinkedHashMap<>();
+        for (Amalgamation.Red x : reds) {
+            grouped.computeIfAbsent(List.of(x.provider(), x.measureId()), k -> new ArrayList<>()).add(x);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        String previous = null;
+        for (List<Amalgamation.Red> g : grouped.values()) {
+            Amalgamation.Red first = g.get(0);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("provider", first.provider());
+            row.put("providerShown", first.provider().equals(previous) ? "" : first.provider());
+            row.put("first", !first.provider().equals(previous));
+            row.put("label", first.label());
+            row.put("figures", String.join("; ", g.stream().map(x -> (x.period().equals("year") ? year.label() : x.period())
+                    + "\u00a0" + x.value()).toList()));
+            row.put("page", page(first.page()));
+            rows.add(row);
+            previous = first.provider();
+        }
+        return rows;
     }
 
     /** "p. 12", or a dash where the provider's own layout is not known. */

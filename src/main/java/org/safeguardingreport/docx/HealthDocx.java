@@ -68,8 +68,8 @@ public final class HealthDocx {
         }
         body.add(Wml.para("Heading1", "Red measures and gaps"));
         for (Map<String, Object> red : (List<Map<String, Object>>) view.get("reds")) {
-            body.add(Wml.para(null, red.get("provider") + ": " + red.get("label") + ", " + red.get("period") + ", "
-                    + red.get("value") + " (Red); provider's report " + red.get("page")));
+            body.add(Wml.para(null, red.get("provider") + ": " + red.get("label") + ", Red in " + red.get("figures")
+                    + "; provider's report " + red.get("page")));
         }
         for (Map<String, Object> gap : (List<Map<String, Object>>) view.get("gaps")) {
             body.add(Wml.para(null, gap.get("provider") + ": question " + gap.get("question")

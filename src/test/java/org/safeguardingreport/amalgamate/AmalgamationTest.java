@@ -182,6 +182,24 @@ class AmalgamationTest {
     }
 
     @Test
+    void redsAreListedOneRowPerProviderAndMeasure() {
+        var year = org.safeguardingreport.model.ReportingYear.parseLabel("2023/24").orElseThrow();
+        List<Map<String, Object>> rows = HealthReport.redRows(List.of(
+                new Amalgamation.Red("A Trust", "3b-level-1", "Level 1 training", "Q1", "70.0%", 12),
+                new Amalgamation.Red("A Trust", "3b-level-1", "Level 1 training", "Q3", "71.5%", 12),
+                new Amalgamation.Red("A Trust", "6a-x", "Board attended", "year", "50.0%", null),
+                new Amalgamation.Red("B Trust", "3b-level-1", "Level 1 training", "Q2", "60.0%", 9)), year);
+        assertEquals(3, rows.size());
+        assertEquals("Q1\u00a070.0%; Q3\u00a071.5%", rows.get(0).get("figures"));
+        assertEquals("A Trust", rows.get(0).get("providerShown"));
+        assertEquals("", rows.get(1).get("providerShown"));
+        assertEquals("2023/24\u00a050.0%", rows.get(1).get("figures"));
+        assertEquals("\u2014", rows.get(1).get("page"));
+        assertEquals("B Trust", rows.get(2).get("providerShown"));
+        assertEquals("p. 9", rows.get(2).get("page"));
+    }
+
+    @Test
     void aProviderWithAnErrorIsNamedAndStopsOrIsSkipped() throws IOException {
         Path bad = copy("d-broken", "Broken Trust");
         Files.writeString(bad.resolve("audit.json"), "{ \"3.9\": { \"answer\": \"yes\" } }");
