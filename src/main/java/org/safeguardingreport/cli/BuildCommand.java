@@ -103,6 +103,12 @@ final class BuildCommand implements Callable<Integer> {
         }
         Bundle b = loaded.bundle().get();
         org.safeguardingreport.render.ReportView.Result view = org.safeguardingreport.render.ReportView.build(b, finalBuild);
+        // the Word report needs only the view: it is written on the other core while the PDF is laid out
+        java.util.concurrent.FutureTask<byte[]> wordReport = new java.util.concurrent.FutureTask<>(
+                () -> ReportDocx.write(b, finalBuild, view));
+        Thread word = new Thread(wordReport, "word-report");
+        word.setDaemon(true);
+        word.start();
         Optional<ReportBuilder.Report> report = ReportBuilder.build(b, finalBuild, view, diags);
         DiagnosticPrinter.print(diags, err);
         if (report.isEmpty()) {
@@ -119,10 +125,20 @@ final class BuildCommand implements Callable<Integer> {
         byte[] auditDocx;
         byte[] reportDocx;
         try {
-            reportDocx = ReportDocx.write(b, finalBuild, view);
             auditDocx = AuditDocx.write(b, finalBuild, audit, report.get().pages());
+            reportDocx = wordReport.get();
         } catch (org.docx4j.openpackaging.exceptions.Docx4JException e) {
             throw new IllegalStateException("the Word documents could not be written", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the Word report", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            } else if (e.getCause() instanceof Error er) {
+                throw er;
+            }
+            throw new IllegalStateException("the Word report could not be written", e.getCause());
         }
         Path target = out != null ? out : Paths.get("out", b.name());
         byte[] reportPdf = report.get().pdf();
