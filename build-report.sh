@@ -17,9 +17,24 @@ if [ ! -f "$JAR" ] || [ -n "$(find "$ROOT/pom.xml" "$ROOT/src/main" "$ROOT/repor
   fi
 fi
 
+# A class-data archive of the classes a build loads, made once per jar by building the sample: the
+# JVM then maps them instead of loading and verifying them again (about a sixth of a cold build).
+# A missing or stale archive is simply not used.
+ARCHIVE="$ROOT/target/safeguarding-report.jsa"
+JVM=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djava.awt.headless=true -Dreport.home="$ROOT")
+if [ -d "$SAMPLE" ] && { [ ! -f "$ARCHIVE" ] || [ "$JAR" -nt "$ARCHIVE" ]; }; then
+  train="$(mktemp -d)"
+  if java -XX:ArchiveClassesAtExit="$train/archive.jsa" "${JVM[@]}" -jar "$JAR" build "$SAMPLE" -o "$train/out" \
+      >/dev/null 2>&1 && [ -f "$train/archive.jsa" ]; then
+    mv -f "$train/archive.jsa" "$ARCHIVE" 2>/dev/null || true
+  fi
+  rm -rf "$train"
+fi
+[ -f "$ARCHIVE" ] && JVM+=(-XX:SharedArchiveFile="$ARCHIVE")
+
 if [ $# -eq 0 ]; then
   set -- build "$SAMPLE" -o "out/$(basename "$SAMPLE")"
 fi
 
 # Short-lived command-line runs: the C1 compiler and the serial collector start fastest.
-exec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djava.awt.headless=true -Dreport.home="$ROOT" -jar "$JAR" "$@"
+exec java "${JVM[@]}" -jar "$JAR" "$@"

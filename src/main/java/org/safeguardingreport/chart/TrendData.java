@@ -262,4 +262,16 @@ public final class TrendData {
         String[] w = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"};
         return n < w.length ? w[n] : String.valueOf(n);
     }
+
+    /** Equal data draw the same chart (so a rebuild can reuse the picture). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TrendData t && periods.equals(t.periods) && values.equals(t.values) && ratings.equals(t.ratings)
+                && kind == t.kind && labels.equals(t.labels);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(periods, values, ratings, kind, labels);
+    }
 }

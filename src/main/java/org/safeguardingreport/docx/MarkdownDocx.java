@@ -405,8 +405,7 @@ final class MarkdownDocx {
 
     /** A chart as a 200 dpi picture the width of the text, its trend in words as the alt text. */
     static P chartParagraph(WordprocessingMLPackage pkg, org.safeguardingreport.chart.Chart chart) {
-        byte[] png = org.safeguardingreport.chart.ChartMaker.png(chart.draw(),
-                org.safeguardingreport.chart.ChartMaker.WIDTH_PT, chart.heightPt(), 200);
+        byte[] png = org.safeguardingreport.chart.ChartMaker.png(chart, 200);
         P p = Wml.para(null);
         try {
             p.getContent().add(image(pkg, png, chart.alt()));
