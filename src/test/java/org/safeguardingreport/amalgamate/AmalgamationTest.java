@@ -244,6 +244,12 @@ class AmalgamationTest {
         assertTrue(r.ok(), r.errors() + " " + r.skipped());
         assertEquals("North Wessex Community Health NHS Trust", r.providers().get(0).bundle().meta().provider().name());
         assertEquals(Boolean.FALSE, r.providers().get(0).signatureVerified(), "an unsigned PDF is not verified");
+        // the pages come from the index the PDF carries, and the shown sections from its embedded narrative
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(out.resolve("annual-report.pdf").toFile())) {
+            assertEquals(doc.getNumberOfPages(), r.providers().get(0).pages().pages());
+        }
+        assertTrue(r.providers().get(0).pages().standard(7).isPresent());
+        assertFalse(r.providers().get(0).bundle().sections().get("executive-summary").text().isBlank());
         assertEquals(52, Amalgamation.matrix(r.providers()).values().iterator().next().stream()
                 .mapToInt(c -> c.yes() + c.partial() + c.no() + c.notApplicable()).sum());
         Amalgamation.cleanUp(scratch);
