@@ -67,13 +67,36 @@ public final class HealthDocx {
             body.add(MarkdownDocx.chartParagraph(pkg, chart));
         }
         body.add(Wml.para("Heading1", "Red measures and gaps"));
-        for (Map<String, Object> red : (List<Map<String, Object>>) view.get("reds")) {
-            body.add(Wml.para(null, red.get("provider") + ": " + red.get("label") + ", Red in " + red.get("figures")
-                    + "; provider's report " + red.get("page")));
+        body.add(Wml.para("Heading2", "Red measures"));
+        List<Map<String, Object>> reds = (List<Map<String, Object>>) view.get("reds");
+        if (reds.isEmpty()) {
+            body.add(Wml.para(null, "No provider reported a Red measure in " + report.get("year") + "."));
+        } else {
+            int[] rw = {MarkdownDocx.TEXT_WIDTH * 26 / 100, MarkdownDocx.TEXT_WIDTH * 30 / 100, MarkdownDocx.TEXT_WIDTH * 30 / 100,
+                MarkdownDocx.TEXT_WIDTH * 14 / 100};
+            Tbl t = Wml.table(rw);
+            t.getContent().add(Wml.row(true, head(rw[0], "Provider"), head(rw[1], "Measure"), head(rw[2], "Rated Red"),
+                    head(rw[3], "Provider's report")));
+            for (Map<String, Object> red : reds) {
+                t.getContent().add(Wml.row(false, text(rw[0], null, (String) red.get("providerShown")),
+                        text(rw[1], null, (String) red.get("label")), text(rw[2], "F7D0D2", (String) red.get("figures")),
+                        text(rw[3], null, (String) red.get("page"))));
+            }
+            body.add(t);
         }
-        for (Map<String, Object> gap : (List<Map<String, Object>>) view.get("gaps")) {
-            body.add(Wml.para(null, gap.get("provider") + ": question " + gap.get("question")
-                    + " has neither an answer nor evidence; its standard begins on " + gap.get("page") + " of the provider's report"));
+        body.add(Wml.para("Heading2", "Gaps in the assurance audit"));
+        List<Map<String, Object>> gaps = (List<Map<String, Object>>) view.get("gaps");
+        if (gaps.isEmpty()) {
+            body.add(Wml.para(null, "Every provider answered or evidenced every question."));
+        } else {
+            int[] gw = {MarkdownDocx.TEXT_WIDTH * 26 / 100, MarkdownDocx.TEXT_WIDTH * 60 / 100, MarkdownDocx.TEXT_WIDTH * 14 / 100};
+            Tbl t = Wml.table(gw);
+            t.getContent().add(Wml.row(true, head(gw[0], "Provider"), head(gw[1], "Question"), head(gw[2], "Provider's report")));
+            for (Map<String, Object> gap : gaps) {
+                t.getContent().add(Wml.row(false, text(gw[0], null, (String) gap.get("provider")),
+                        text(gw[1], null, gap.get("question") + " " + gap.get("text")), text(gw[2], null, (String) gap.get("page"))));
+            }
+            body.add(t);
         }
         body.add(Wml.para("Heading1", "Providers' reports"));
         for (Amalgamation.Provider p : r.providers()) {
@@ -107,6 +130,10 @@ public final class HealthDocx {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         pkg.save(out);
         return out.toByteArray();
+    }
+
+    private static Tc text(int width, String fill, String text) {
+        return Wml.cell(width, fill, List.of(Wml.para(null, text)));
     }
 
     private static Tc head(int width, String text) {
