@@ -44,6 +44,23 @@ class AmalgamateCommandTest {
         assertTrue(text.contains("Assurance summary") && text.contains("Dashboard summary 2023/24"));
         assertTrue(Files.size(out.resolve("health-annual-report.docx")) > 5000);
         String json = Files.readString(out.resolve("amalgamation.json"));
+        // the Word edition lists the Reds amalgamation.json holds, each with its page of the provider's report
+        String xml;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(out.resolve("health-annual-report.docx").toFile())) {
+            xml = new String(zip.getInputStream(zip.getEntry("word/document.xml")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String reds = json.substring(json.indexOf("\"reds\" : ["), json.indexOf("\"gaps\" : ["));
+        String gaps = json.substring(json.indexOf("\"gaps\" : ["));
+        java.util.regex.Matcher page = java.util.regex.Pattern.compile("\"page\" : (\\d+)").matcher(reds);
+        if (page.find()) {
+            assertTrue(xml.contains(">Rated Red<") && xml.contains(">p. " + page.group(1) + "<"), "Reds table in Word");
+        } else {
+            assertTrue(reds.contains("[ ]") && xml.contains("No provider reported a Red measure"), reds);
+        }
+        page = java.util.regex.Pattern.compile("\"question\" : \"([0-9.]+)\",\\s*\"page\" : (\\d+)").matcher(gaps);
+        assertTrue(page.find(), gaps);
+        assertTrue(xml.contains(">Gaps in the assurance audit<") && xml.contains(">p. " + page.group(2) + "<"), "gaps table in Word");
         assertTrue(json.contains("\"Beta Hospitals NHS Trust\"") && json.contains("\"skipped\" : [ ]"), json);
 
         Path bad = dir.resolve("zeta");
