@@ -22,7 +22,7 @@ fi
 # A missing or stale archive is simply not used.
 ARCHIVE="$ROOT/target/safeguarding-report.jsa"
 JVM=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djava.awt.headless=true -Dreport.home="$ROOT")
-if [ -d "$SAMPLE" ] && { [ ! -f "$ARCHIVE" ] || [ "$JAR" -nt "$ARCHIVE" ]; }; then
+if [ -d "$SAMPLE" ] && [ -w "$ROOT/target" ] && { [ ! -f "$ARCHIVE" ] || [ "$JAR" -nt "$ARCHIVE" ]; }; then
   train="$(mktemp -d)"
   if java -XX:ArchiveClassesAtExit="$train/archive.jsa" "${JVM[@]}" -jar "$JAR" build "$SAMPLE" -o "$train/out" \
       >/dev/null 2>&1 && [ -f "$train/archive.jsa" ]; then
