@@ -24,8 +24,10 @@ ARCHIVE="$ROOT/target/safeguarding-report.jsa"
 JVM=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djava.awt.headless=true -Dreport.home="$ROOT")
 if [ -d "$SAMPLE" ] && [ -w "$ROOT/target" ] && { [ ! -f "$ARCHIVE" ] || [ "$JAR" -nt "$ARCHIVE" ]; }; then
   train="$(mktemp -d)"
-  if java -XX:ArchiveClassesAtExit="$train/archive.jsa" "${JVM[@]}" -jar "$JAR" build "$SAMPLE" -o "$train/out" \
-      >/dev/null 2>&1 && [ -f "$train/archive.jsa" ]; then
+  # the archive is written when the JVM exits, whatever the sample build's outcome
+  java -XX:ArchiveClassesAtExit="$train/archive.jsa" "${JVM[@]}" -jar "$JAR" build "$SAMPLE" -o "$train/out" \
+    >/dev/null 2>&1 || true
+  if [ -f "$train/archive.jsa" ]; then
     mv -f "$train/archive.jsa" "$ARCHIVE" 2>/dev/null || true
   fi
   rm -rf "$train"
