@@ -83,33 +83,56 @@ public record PageIndex(int pages, Map<String, Integer> sections, Map<String, In
         return JsonWriter.write(m).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Reads what {@link #toJson} wrote; empty when the bytes are not such an index. */
+    /**
+     * Reads what {@link #toJson} wrote; empty when the bytes are not such an index. The index comes
+     * from a file someone sent, so only whole page numbers within the document are kept.
+     */
     public static Optional<PageIndex> fromJson(byte[] bytes) {
         Optional<JsonValue> v = JsonReader.read(new String(bytes, StandardCharsets.UTF_8), FILE, new Diagnostics());
-        if (v.isEmpty() || !(v.get() instanceof JsonValue.JsonObject o) || !(o.get("pages") instanceof JsonValue.JsonNumber n)) {
+        if (v.isEmpty() || !(v.get() instanceof JsonValue.JsonObject o)) {
+            return Optional.empty();
+        }
+        int pages = page(o.get("pages"), 100_000);
+        if (pages == 0) {
             return Optional.empty();
         }
         Map<String, List<Integer>> questions = new LinkedHashMap<>();
         if (o.get("questions") instanceof JsonValue.JsonObject q) {
             q.members().forEach((k, member) -> {
                 if (member.value() instanceof JsonValue.JsonArray a) {
-                    questions.put(k, a.items().stream().filter(JsonValue.JsonNumber.class::isInstance)
-                            .map(x -> ((JsonValue.JsonNumber) x).value().intValue()).toList());
+                    List<Integer> p = a.items().stream().map(x -> page(x, pages)).filter(x -> x > 0).toList();
+                    if (!p.isEmpty()) {
+                        questions.put(k, p);
+                    }
                 }
             });
         }
-        return Optional.of(new PageIndex(n.value().intValue(), numbers(o.get("sections")), numbers(o.get("measures")), questions));
+        return Optional.of(new PageIndex(pages, pages(o.get("sections"), pages), pages(o.get("measures"), pages), questions));
     }
 
-    private static Map<String, Integer> numbers(JsonValue v) {
+    private static Map<String, Integer> pages(JsonValue v, int last) {
         Map<String, Integer> out = new LinkedHashMap<>();
         if (v instanceof JsonValue.JsonObject o) {
             o.members().forEach((k, m) -> {
-                if (m.value() instanceof JsonValue.JsonNumber n) {
-                    out.put(k, n.value().intValue());
+                int p = page(m.value(), last);
+                if (p > 0) {
+                    out.put(k, p);
                 }
             });
         }
         return out;
+    }
+
+    /** A page number from 1 to {@code last}, or 0 for anything else. */
+    private static int page(JsonValue v, int last) {
+        if (v instanceof JsonValue.JsonNumber n) {
+            try {
+                int p = n.value().intValueExact();
+                return p >= 1 && p <= last ? p : 0;
+            } catch (ArithmeticException notAWholeNumber) {
+                return 0;
+            }
+        }
+        return 0;
     }
 }

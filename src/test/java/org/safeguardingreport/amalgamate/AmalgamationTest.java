@@ -257,6 +257,40 @@ class AmalgamationTest {
     }
 
     @Test
+    void aPdfsEmbeddedFilesCannotLeaveTheScratchFolderNorCiteImpossiblePages() throws Exception {
+        Path built = tmp.resolve("hostile-built");
+        assertEquals(0, Cli.run("build", SAMPLE.toString(), "--final", "-o", built.toString()).status());
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>(org.safeguardingreport.pdf.SourceFiles.extract(
+                built.resolve("annual-report.pdf")));
+        byte[] text = "escaped\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (String name : List.of("../evil.md", "narrative/../../evil.md", "images/../../../evil.png", "/tmp/evil.md",
+                "narrative/sub/../../../evil.md")) {
+            files.put(name, text);
+        }
+        files.put(org.safeguardingreport.render.PageIndex.FILE, ("{\"pages\": 48, \"sections\": {\"standard-7\": -3},"
+                + " \"measures\": {\"3b-level-3\": 4.5, \"3b-level-2\": 99999999999, \"3b-level-1\": 12},"
+                + " \"questions\": {\"1.1\": [0, 7, 49]}}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path hostile = tmp.resolve("hostile").resolve("hostile.pdf");
+        Files.createDirectories(hostile.getParent());
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(built.resolve("annual-report.pdf").toFile())) {
+            org.safeguardingreport.pdf.SourceFiles.embed(files).apply(doc, null);
+            doc.save(hostile.toFile());
+        }
+        Path scratch = Files.createDirectories(tmp.resolve("hostile-scratch").resolve("s"));
+        Amalgamation.Result r = Amalgamation.read(Amalgamation.discover(List.of(hostile), scratch), false, false);
+        assertTrue(r.ok(), r.errors() + " " + r.skipped());
+        try (Stream<Path> s = Files.walk(tmp)) {
+            assertEquals(List.of(), s.filter(p -> p.getFileName().toString().startsWith("evil")).toList());
+        }
+        assertFalse(Files.exists(Path.of("/tmp/evil.md")));
+        var pages = r.providers().get(0).pages();
+        assertEquals(Map.of("3b-level-1", 12), pages.measures(), "only whole pages within the document are kept");
+        assertTrue(pages.standard(7).isEmpty());
+        assertEquals(List.of(7), pages.questions().get("1.1"));
+        Amalgamation.cleanUp(scratch);
+    }
+
+    @Test
     void aFileThatIsNotAPdfIsAProviderError() throws Exception {
         Path fake = tmp.resolve("fake").resolve("not-a-report.pdf");
         Files.createDirectories(fake.getParent());
