@@ -16,6 +16,14 @@ public final class PdfText {
     private PdfText() {
     }
 
+    /** One page's text (1-based), runs of white space made single spaces. */
+    public static String page(PDDocument doc, int page) throws IOException {
+        PDFTextStripper t = new PDFTextStripper();
+        t.setStartPage(page);
+        t.setEndPage(page);
+        return t.getText(doc).replaceAll("\\s+", " ");
+    }
+
     public static List<String> pages(Path pdf) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             PDFTextStripper s = new PDFTextStripper();

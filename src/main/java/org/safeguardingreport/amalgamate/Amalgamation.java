@@ -330,7 +330,7 @@ public final class Amalgamation {
                 }
                 row.add(new Counts(yes, partial, no, na, gaps));
             }
-            out.put(p.bundle().meta().provider().name(), List.copyOf(row));
+            out.put(p.name(), List.copyOf(row));
         }
         return out;
     }
@@ -355,7 +355,7 @@ public final class Amalgamation {
                             : year.get().quarterly(m.id(), Quarter.valueOf(period));
                     if (v.isPresent() && v.get() instanceof MeasureValue.Ratio r
                             && b.template().threshold(m.id()).rate(r).orElse(null) == Rating.RED) {
-                        out.add(new Red(b.meta().provider().name(), m.id(), m.label(), period,
+                        out.add(new Red(p.name(), m.id(), m.label(), period,
                                 org.safeguardingreport.render.Figures.format(r),
                                 p.pages() == null ? null : p.pages().measure(m.id()).orElse(null)));
                     }

@@ -125,7 +125,7 @@ public final class HealthReport {
         for (Amalgamation.Provider p : r.providers()) {
             Bundle b = p.bundle();
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", b.meta().provider().name());
+            m.put("name", p.name());
             m.put("anchor", "provider-" + (++i));
             m.put("template", b.template().name());
             var so = b.meta().signOff();
@@ -133,7 +133,7 @@ public final class HealthReport {
             m.put("signature", p.signatureVerified() == null ? "Built from its bundle"
                     : p.signatureVerified() ? "Verified: intact and covering the whole file" : "Not verified");
             List<Map<String, Object>> cells = new ArrayList<>();
-            for (Amalgamation.Counts k : matrix.get(b.meta().provider().name())) {
+            for (Amalgamation.Counts k : matrix.get(p.name())) {
                 String level = k.no() + k.gaps() > 0 ? "red" : k.partial() > 0 ? "amber" : "green";
                 cells.add(Map.of("text", "Y" + k.yes() + " P" + k.partial() + " N" + k.no() + (k.gaps() > 0 ? " G" + k.gaps() : ""),
                         "level", level, "word", level.substring(0, 1).toUpperCase(Locale.ROOT) + level.substring(1)));

@@ -69,18 +69,6 @@ public final class PdfWriter {
         void apply(PDDocument doc, Output layout) throws IOException;
     }
 
-    public static Output write(String xhtml, Path bundleRoot, List<String> anchors, boolean draft, OutputStream out)
-            throws IOException {
-        return write(xhtml, bundleRoot, anchors, draft, java.util.Map.of(), PostProcess.NONE, out);
-    }
-
-    /** @param charts the charts that the XHTML's chart objects refer to, by id */
-    public static Output write(String xhtml, Path bundleRoot, List<String> anchors, boolean draft,
-                               java.util.Map<String, org.safeguardingreport.chart.Chart> charts, PostProcess post,
-                               OutputStream out) throws IOException {
-        return write(xhtml, List.of(bundleRoot), anchors, draft, charts, post, false, out);
-    }
-
     /**
      * @param roots the bundles whose images/ folders pictures may come from; the first is the base of relative paths
      * @param archival a PDF/A-3a document (tagged, sRGB output intent), as final reports are
@@ -186,7 +174,7 @@ public final class PdfWriter {
         public PDFont supply() {
             if (font == null) {
                 try {
-                    font = PDType0Font.load(doc, parsed(file), true);
+                    font = shippedFont(doc, file);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException("the shipped font " + file + " cannot be read", e);
                 }
@@ -200,6 +188,11 @@ public final class PdfWriter {
      * document at a time, and a parsed font is only read (its glyphs copied into each document's subset).
      */
     private static final ThreadLocal<Map<String, TrueTypeFont>> PARSED = ThreadLocal.withInitial(java.util.HashMap::new);
+
+    /** A shipped font (by file name) for {@code doc}, embedded as a subset, without glyph substitution. */
+    static PDType0Font shippedFont(PDDocument doc, String file) throws IOException {
+        return PDType0Font.load(doc, parsed(file), true);
+    }
 
     private static TrueTypeFont parsed(String file) throws IOException {
         Map<String, TrueTypeFont> fonts = PARSED.get();

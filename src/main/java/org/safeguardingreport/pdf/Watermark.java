@@ -2,7 +2,6 @@ package org.safeguardingreport.pdf;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.io.InputStream;
 
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -25,10 +24,7 @@ final class Watermark {
     }
 
     static void apply(PDDocument doc) throws IOException {
-        PDType0Font font;
-        try (InputStream in = Watermark.class.getResourceAsStream("/fonts/LiberationSans-Bold.ttf")) {
-            font = PDType0Font.load(doc, in, true);
-        }
+        PDType0Font font = PdfWriter.shippedFont(doc, "LiberationSans-Bold.ttf");
         float width = font.getStringWidth(WORD) / 1000f * SIZE;
         float height = font.getFontDescriptor().getCapHeight() / 1000f * SIZE;
         for (PDPage page : doc.getPages()) {

@@ -46,19 +46,15 @@ public final class ReportBuilder {
             return Optional.empty();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
-        PageIndex[] index = new PageIndex[1];
-        PdfWriter.PostProcess post = (doc, layout) -> {
-            index[0] = PageIndex.of(layout, view.anchors());
-            if (finalReport) {
-                Map<String, byte[]> files = SourceFiles.of(bundle.root());
-                files.putAll(SourceFiles.narrative(bundle.root()));
-                files.put(PageIndex.FILE, index[0].toJson());
-                SourceFiles.embed(files).apply(doc, layout);
-            }
+        PdfWriter.PostProcess post = !finalReport ? PdfWriter.PostProcess.NONE : (doc, layout) -> {
+            Map<String, byte[]> files = SourceFiles.of(bundle.root());
+            files.putAll(SourceFiles.narrative(bundle.root()));
+            files.put(PageIndex.FILE, PageIndex.of(layout, view.anchors()).toJson());
+            SourceFiles.embed(files).apply(doc, layout);
         };
-        PdfWriter.write(xhtml.get(), List.of(bundle.root()), anchors(bundle, view), !finalReport, view.charts(), post,
-                finalReport, out);
-        return Optional.of(new Report(out.toByteArray(), index[0]));
+        PdfWriter.Output layout = PdfWriter.write(xhtml.get(), List.of(bundle.root()), anchors(bundle, view), !finalReport,
+                view.charts(), post, finalReport, out);
+        return Optional.of(new Report(out.toByteArray(), PageIndex.of(layout, view.anchors())));
     }
 
     /** The page index alone: the report laid out as {@link #build} would, without writing the PDF. */

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safeguardingreport.Cli;
+import org.safeguardingreport.PdfText;
 import org.safeguardingreport.diag.Diagnostics;
 import org.safeguardingreport.json.JsonReader;
 import org.safeguardingreport.json.JsonValue;
@@ -159,11 +160,11 @@ class AmalgamationTest {
         try (org.apache.pdfbox.pdmodel.PDDocument avon = ownReport("c-avon");
                 org.apache.pdfbox.pdmodel.PDDocument kennet = ownReport("b-kennet")) {
             assertTrue(red.page() != null && red.page() > 2, red.toString());
-            String text = pageText(avon, red.page());
+            String text = PdfText.page(avon, red.page());
             assertTrue(text.contains(red.label()) && text.contains(red.value()), red + " on page " + red.page() + ": " + text);
             assertTrue(gap.page() != null, gap.toString());
-            assertTrue(pageText(kennet, gap.page()).contains("Standard 7 \u2013"), pageText(kennet, gap.page()));
-            assertFalse(pageText(kennet, gap.page() - 1).contains("Standard 7 \u2013 "
+            assertTrue(PdfText.page(kennet, gap.page()).contains("Standard 7 \u2013"), PdfText.page(kennet, gap.page()));
+            assertFalse(PdfText.page(kennet, gap.page() - 1).contains("Standard 7 \u2013 "
                     + r.providers().get(1).bundle().template().standards().get(6).title()), "the standard begins on the cited page");
         }
     }
@@ -172,13 +173,6 @@ class AmalgamationTest {
         var bundle = org.safeguardingreport.bundle.BundleLoader.load(providers.resolve(folder)).bundle().orElseThrow();
         byte[] pdf = org.safeguardingreport.render.ReportBuilder.build(bundle, false, new Diagnostics()).orElseThrow().pdf();
         return org.apache.pdfbox.Loader.loadPDF(pdf);
-    }
-
-    static String pageText(org.apache.pdfbox.pdmodel.PDDocument doc, int page) throws IOException {
-        org.apache.pdfbox.text.PDFTextStripper t = new org.apache.pdfbox.text.PDFTextStripper();
-        t.setStartPage(page);
-        t.setEndPage(page);
-        return t.getText(doc).replaceAll("\\s+", " ");
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safeguardingreport.Cli;
+import org.safeguardingreport.PdfText;
 import org.safeguardingreport.pdf.SourceFiles;
 import org.safeguardingreport.render.PageIndex;
 import org.verapdf.pdfa.flavours.PDFAFlavour;
@@ -158,8 +158,8 @@ class SignTest {
         try (PDDocument doc = Loader.loadPDF(signedReport.toFile())) {
             assertEquals(doc.getNumberOfPages(), index.pages());
             String label = org.safeguardingreport.model.MeasureCatalog.get().measure("3b-level-3").orElseThrow().label();
-            assertTrue(pageText(doc, index.measure("3b-level-3").orElseThrow()).contains(label), label);
-            assertTrue(pageText(doc, index.standard(7).orElseThrow()).contains("Standard 7"));
+            assertTrue(PdfText.page(doc, index.measure("3b-level-3").orElseThrow()).contains(label), label);
+            assertTrue(PdfText.page(doc, index.standard(7).orElseThrow()).contains("Standard 7"));
             for (Map.Entry<String, List<Integer>> q : index.questions().entrySet()) {
                 assertFalse(q.getValue().isEmpty(), q.getKey());
             }
@@ -197,12 +197,5 @@ class SignTest {
         Cli r = Cli.run("verify", tmp.resolve("final/annual-report.docx").toString());
         assertEquals(1, r.status());
         assertFalse(r.err().contains("Exception"), r.err());
-    }
-
-    static String pageText(PDDocument doc, int page) throws IOException {
-        org.apache.pdfbox.text.PDFTextStripper t = new org.apache.pdfbox.text.PDFTextStripper();
-        t.setStartPage(page);
-        t.setEndPage(page);
-        return t.getText(doc).replaceAll("\\s+", " ");
     }
 }
