@@ -12,6 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.safeguardingreport.audit.AuditBuilder;
 import org.safeguardingreport.audit.AuditView;
@@ -23,7 +28,9 @@ import org.safeguardingreport.docx.AuditDocx;
 import org.safeguardingreport.docx.ReportDocx;
 import org.safeguardingreport.json.JsonWriter;
 import org.safeguardingreport.model.Bundle;
+import org.safeguardingreport.render.PageIndex;
 import org.safeguardingreport.render.ReportBuilder;
+import org.safeguardingreport.render.ReportView;
 import org.safeguardingreport.sign.Signer;
 import org.safeguardingreport.sign.SigningKey;
 import org.safeguardingreport.text.SourceText;
@@ -102,47 +109,81 @@ final class BuildCommand implements Callable<Integer> {
             return Main.INPUT_ERRORS;
         }
         Bundle b = loaded.bundle().get();
-        org.safeguardingreport.render.ReportView.Result view = org.safeguardingreport.render.ReportView.build(b, finalBuild);
-        // the Word report needs only the view: it is written on the other core while the PDF is laid out
-        java.util.concurrent.FutureTask<byte[]> wordReport = new java.util.concurrent.FutureTask<>(
-                () -> ReportDocx.write(b, finalBuild, view));
-        Thread word = new Thread(wordReport, "word-report");
-        word.setDaemon(true);
-        word.start();
-        Optional<ReportBuilder.Report> report = ReportBuilder.build(b, finalBuild, view, diags);
-        DiagnosticPrinter.print(diags, err);
-        if (report.isEmpty()) {
-            err.println("build stopped: " + DiagnosticPrinter.counts(diags) + "; nothing was written");
-            return Main.INPUT_ERRORS;
-        }
-        List<AuditView.Group> audit = AuditView.build(b, report.get().citations());
-        Optional<byte[]> auditPdf = AuditBuilder.pdf(b, finalBuild, audit, report.get().pages(), diags);
-        if (auditPdf.isEmpty()) {
-            DiagnosticPrinter.print(diags, err);
-            err.println("build stopped: " + DiagnosticPrinter.counts(diags) + "; nothing was written");
-            return Main.INPUT_ERRORS;
-        }
-        byte[] auditDocx;
-        byte[] reportDocx;
+        ReportView.Result view = ReportView.build(b, finalBuild);
+        // The other core writes the Word report (it needs only the view), then the audit as soon as the
+        // report's layout gives its pages; whichever core is free first takes the audit.
+        ExecutorService other = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "second-core");
+            t.setDaemon(true);
+            return t;
+        });
         try {
-            auditDocx = AuditDocx.write(b, finalBuild, audit, report.get().pages());
-            reportDocx = wordReport.get();
-        } catch (org.docx4j.openpackaging.exceptions.Docx4JException e) {
-            throw new IllegalStateException("the Word documents could not be written", e);
+            FutureTask<byte[]> wordReport = new FutureTask<>(
+                    () -> ReportDocx.write(b, finalBuild, view));
+            other.execute(wordReport);
+            AtomicReference<FutureTask<Audit>> auditTask =
+                    new AtomicReference<>();
+            Optional<ReportBuilder.Report> report = ReportBuilder.build(b, finalBuild, view, diags, index -> {
+                FutureTask<Audit> t = new FutureTask<>(() -> audit(b, index));
+                auditTask.set(t);
+                other.execute(t);
+            });
+            if (report.isEmpty()) {
+                DiagnosticPrinter.print(diags, err);
+                err.println("build stopped: " + DiagnosticPrinter.counts(diags) + "; nothing was written");
+                return Main.INPUT_ERRORS;
+            }
+            FutureTask<Audit> task = auditTask.get();
+            task.run();        // does nothing when the other core has already taken it
+            Audit audit = outcome(task);
+            diags.addAll(audit.diags());
+            DiagnosticPrinter.print(diags, err);
+            if (audit.pdf().isEmpty()) {
+                err.println("build stopped: " + DiagnosticPrinter.counts(diags) + "; nothing was written");
+                return Main.INPUT_ERRORS;
+            }
+            return publish(err, b, report.get(), outcome(wordReport), audit, key, diags);
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
+    /** The audit PDF and Word form, from the report's pages; its messages are kept apart until joined. */
+    private record Audit(Optional<byte[]> pdf, byte[] docx, Diagnostics diags) {
+    }
+
+    private Audit audit(Bundle b, PageIndex index) throws Exception {
+        Diagnostics d = new Diagnostics();
+        List<AuditView.Group> groups = AuditView.build(b, index.questions());
+        Optional<byte[]> pdf = AuditBuilder.pdf(b, finalBuild, groups, index.pages(), d);
+        return new Audit(pdf, pdf.isEmpty() ? null : AuditDocx.write(b, finalBuild, groups, index.pages()), d);
+    }
+
+    /** A finished task's value; what it threw is thrown again here, as the same kind of failure. */
+    private static <T> T outcome(FutureTask<T> task) {
+        try {
+            return task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing the Word report", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("interrupted while writing the outputs", e);
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             } else if (e.getCause() instanceof Error er) {
                 throw er;
+            } else if (e.getCause() instanceof IOException io) {
+                throw new java.io.UncheckedIOException(io);
             }
-            throw new IllegalStateException("the Word report could not be written", e.getCause());
+            throw new IllegalStateException("the Word documents could not be written", e.getCause());
         }
+    }
+
+    private Integer publish(PrintWriter err, Bundle b, ReportBuilder.Report report, byte[] reportDocx, Audit audit,
+                            SigningKey key, Diagnostics diags) throws IOException {
+        byte[] auditDocx = audit.docx();
         Path target = out != null ? out : Paths.get("out", b.name());
-        byte[] reportPdf = report.get().pdf();
-        byte[] auditPdfBytes = auditPdf.get();
+        byte[] reportPdf = report.pdf();
+        byte[] auditPdfBytes = audit.pdf().get();
         if (key != null) {
             var s = b.meta().signOff();
             Signer.Approval approval = new Signer.Approval(s.approvedBy(), s.role(), s.body(),
@@ -155,7 +196,7 @@ final class BuildCommand implements Callable<Integer> {
         files.put(REPORT_DOCX, reportDocx);
         files.put(AUDIT_PDF, auditPdfBytes);
         files.put(AUDIT_DOCX, auditDocx);
-        files.put(BUILD_JSON, JsonWriter.write(buildJson(b, report.get(), diags)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        files.put(BUILD_JSON, JsonWriter.write(buildJson(b, report, diags)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         try {
             publish(target, files);
         } catch (IOException e) {
@@ -164,7 +205,7 @@ final class BuildCommand implements Callable<Integer> {
         }
         PrintWriter o = spec.commandLine().getOut();
         o.println("Built the " + (finalBuild ? "final" : "draft") + " annual report and audit of " + b.meta().provider().name()
-                + ", " + b.meta().reportingYear().label() + " (" + report.get().pages() + " pages)");
+                + ", " + b.meta().reportingYear().label() + " (" + report.pages() + " pages)");
         for (String f : files.keySet()) {
             o.println("  " + target.resolve(f));
         }

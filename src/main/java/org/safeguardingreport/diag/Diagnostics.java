@@ -35,6 +35,14 @@ public final class Diagnostics {
         all.add(new Diagnostic(severity, file, pos.line(), pos.column(), message, hint));
     }
 
+    /** Every message of {@code other}, as if found here after the messages already held. */
+    public void addAll(Diagnostics other) {
+        for (Diagnostic d : other.all) {
+            fileOrder.putIfAbsent(d.file(), fileOrder.size());
+            all.add(d);
+        }
+    }
+
     public boolean hasErrors() {
         return all.stream().anyMatch(Diagnostic::isError);
     }

@@ -76,18 +76,33 @@ public final class PdfWriter {
     public static Output write(String xhtml, List<Path> roots, List<String> anchors, boolean draft,
                                java.util.Map<String, org.safeguardingreport.chart.Chart> charts, PostProcess post,
                                boolean archival, OutputStream out) throws IOException {
-        PdfRendererBuilder b = builder(xhtml, roots, charts, archival);
+        return write(xhtml, roots, anchors, draft, charts, post, archival, laidOut -> { }, out);
+    }
+
+    /**
+     * As above; {@code laidOut} hears where the anchors landed as soon as the layout is done, before
+     * the pages are painted and saved (work that needs only the page numbers can start then).
+     */
+    public static Output write(String xhtml, List<Path> roots, List<String> anchors, boolean draft,
+                               java.util.Map<String, org.safeguardingreport.chart.Chart> charts, PostProcess post,
+                               boolean archival, java.util.function.Consumer<Output> laidOut, OutputStream out)
+            throws IOException {
+        FontSet fonts = FontSet.borrow();
+        PdfRendererBuilder b = builder(xhtml, roots, charts, archival, fonts);
         b.toStream(out);
         try (PdfBoxRenderer r = b.buildPdfRenderer()) {
             Output layout = layout(r, anchors);
+            laidOut.accept(layout);
             PDDocument doc = r.createPDFKeepOpen();
             if (draft) {
-                Watermark.apply(doc);
+                Watermark.apply(doc, fonts.load(doc, "LiberationSans-Bold.ttf"));
             }
             post.apply(doc, layout);
             describeLinks(doc);
             doc.save(out);
             return layout;
+        } finally {
+            fonts.giveBack();
         }
     }
 
@@ -98,10 +113,13 @@ public final class PdfWriter {
     public static Output layout(String xhtml, List<Path> roots, List<String> anchors,
                                 java.util.Map<String, org.safeguardingreport.chart.Chart> charts, boolean archival)
             throws IOException {
-        PdfRendererBuilder b = builder(xhtml, roots, charts, archival);
+        FontSet fonts = FontSet.borrow();
+        PdfRendererBuilder b = builder(xhtml, roots, charts, archival, fonts);
         b.toStream(OutputStream.nullOutputStream());
         try (PdfBoxRenderer r = b.buildPdfRenderer()) {
             return layout(r, anchors);
+        } finally {
+            fonts.giveBack();
         }
     }
 
@@ -120,7 +138,7 @@ public final class PdfWriter {
 
     private static PdfRendererBuilder builder(String xhtml, List<Path> roots,
                                               java.util.Map<String, org.safeguardingreport.chart.Chart> charts,
-                                              boolean archival) throws IOException {
+                                              boolean archival, FontSet fonts) throws IOException {
         Path root = roots.get(0).toRealPath();
         List<Path> images = new java.util.ArrayList<>();
         for (Path p : roots) {
@@ -140,7 +158,7 @@ public final class PdfWriter {
         PDDocument doc = new PDDocument();
         b.usePDDocument(doc);
         for (String[] f : FONTS) {
-            b.useFont(new ShippedFont(doc, f[1]), f[0], Integer.valueOf(f[2]), BaseRendererBuilder.FontStyle.valueOf(f[3]), true);
+            b.useFont(new ShippedFont(doc, fonts, f[1]), f[0], Integer.valueOf(f[2]), BaseRendererBuilder.FontStyle.valueOf(f[3]), true);
         }
         b.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
         b.useUnicodeBidiReorderer(new ICUBidiReorderer());
@@ -154,19 +172,21 @@ public final class PdfWriter {
     }
 
     /**
-     * A font from the jar, parsed once per document when the layout first asks for it. PDFBox's
+     * A font from the jar, loaded into the document when the layout first asks for it. PDFBox's
      * glyph substitution is switched off: it would recompile a pattern of every ligature for each
      * run of text (most of the cost of writing a page), and the layout measures text without
      * ligatures anyway, so the drawn text now matches the measured width.
      */
     private static final class ShippedFont extends PDFontSupplier {
         private final PDDocument doc;
+        private final FontSet fonts;
         private final String file;
         private PDFont font;
 
-        ShippedFont(PDDocument doc, String file) {
+        ShippedFont(PDDocument doc, FontSet fonts, String file) {
             super(null);
             this.doc = doc;
+            this.fonts = fonts;
             this.file = file;
         }
 
@@ -174,7 +194,7 @@ public final class PdfWriter {
         public PDFont supply() {
             if (font == null) {
                 try {
-                    font = shippedFont(doc, file);
+                    font = fonts.load(doc, file);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException("the shipped font " + file + " cannot be read", e);
                 }
@@ -184,25 +204,34 @@ public final class PdfWriter {
     }
 
     /**
-     * Parsed fonts, kept per thread: parsing costs more than laying out a page, a thread writes one
-     * document at a time, and a parsed font is only read (its glyphs copied into each document's subset).
+     * Parsed shipped fonts, lent to one document at a time: parsing costs more than laying out a
+     * page, and a parsed font is only read (its glyphs copied into each document's subset when it is
+     * saved), but not by two threads at once. Sets are kept for the next document, on any thread.
      */
-    private static final ThreadLocal<Map<String, TrueTypeFont>> PARSED = ThreadLocal.withInitial(java.util.HashMap::new);
+    static final class FontSet {
+        private static final java.util.concurrent.ConcurrentLinkedDeque<FontSet> FREE =
+                new java.util.concurrent.ConcurrentLinkedDeque<>();
+        private final Map<String, TrueTypeFont> parsed = new java.util.HashMap<>();
 
-    /** A shipped font (by file name) for {@code doc}, embedded as a subset, without glyph substitution. */
-    static PDType0Font shippedFont(PDDocument doc, String file) throws IOException {
-        return PDType0Font.load(doc, parsed(file), true);
-    }
-
-    private static TrueTypeFont parsed(String file) throws IOException {
-        Map<String, TrueTypeFont> fonts = PARSED.get();
-        TrueTypeFont ttf = fonts.get(file);
-        if (ttf == null) {
-            ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes(file)));
-            ttf.setEnableGsub(false);
-            fonts.put(file, ttf);
+        static FontSet borrow() {
+            FontSet s = FREE.pollFirst();
+            return s != null ? s : new FontSet();
         }
-        return ttf;
+
+        void giveBack() {
+            FREE.offerFirst(this);
+        }
+
+        /** A shipped font (by file name) for {@code doc}, embedded as a subset, without glyph substitution. */
+        PDType0Font load(PDDocument doc, String file) throws IOException {
+            TrueTypeFont ttf = parsed.get(file);
+            if (ttf == null) {
+                ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes(file)));
+                ttf.setEnableGsub(false);
+                parsed.put(file, ttf);
+            }
+            return PDType0Font.load(doc, ttf, true);
+        }
     }
 
     private static final Map<String, byte[]> FONT_BYTES = new java.util.concurrent.ConcurrentHashMap<>();

@@ -23,8 +23,8 @@ final class Watermark {
     private Watermark() {
     }
 
-    static void apply(PDDocument doc) throws IOException {
-        PDType0Font font = PdfWriter.shippedFont(doc, "LiberationSans-Bold.ttf");
+    /** @param font the shipped bold face, loaded into {@code doc} */
+    static void apply(PDDocument doc, PDType0Font font) throws IOException {
         float width = font.getStringWidth(WORD) / 1000f * SIZE;
         float height = font.getFontDescriptor().getCapHeight() / 1000f * SIZE;
         for (PDPage page : doc.getPages()) {

@@ -41,6 +41,12 @@ public final class ReportBuilder {
      */
     public static Optional<Report> build(Bundle bundle, boolean finalReport, ReportView.Result view, Diagnostics diags)
             throws IOException {
+        return build(bundle, finalReport, view, diags, index -> { });
+    }
+
+    /** As above; {@code laidOut} hears the page index as soon as the layout is done, before the PDF is painted. */
+    public static Optional<Report> build(Bundle bundle, boolean finalReport, ReportView.Result view, Diagnostics diags,
+                                         java.util.function.Consumer<PageIndex> laidOut) throws IOException {
         Optional<String> xhtml = xhtml(bundle, view, diags);
         if (xhtml.isEmpty()) {
             return Optional.empty();
@@ -53,7 +59,7 @@ public final class ReportBuilder {
             SourceFiles.embed(files).apply(doc, layout);
         };
         PdfWriter.Output layout = PdfWriter.write(xhtml.get(), List.of(bundle.root()), anchors(bundle, view), !finalReport,
-                view.charts(), post, finalReport, out);
+                view.charts(), post, finalReport, l -> laidOut.accept(PageIndex.of(l, view.anchors())), out);
         return Optional.of(new Report(out.toByteArray(), PageIndex.of(layout, view.anchors())));
     }
 
