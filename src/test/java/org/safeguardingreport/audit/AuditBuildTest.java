@@ -242,4 +242,30 @@ class AuditBuildTest {
         assertEquals(1, gapOnly.status(), "a gap alone refuses the final build");
         assertFalse(gapOnly.err().contains("needs signOff"), gapOnly.err());
     }
+
+    /** The audit is laid out once the report's pages are known, possibly on the other core: its errors still stop the build. */
+    @Test
+    void aBrokenAuditLayoutStopsTheBuildAtItsLineAndWritesNothing(@TempDir Path dir) throws IOException {
+        Path copy = dir.resolve("report-templates/dorset-2019");
+        Files.createDirectories(copy);
+        try (var files = Files.list(Path.of("report-templates/dorset-2019"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        String layout = Files.readString(copy.resolve("audit.vm"));
+        Files.writeString(copy.resolve("audit.vm"), "\n\n#set($broken = )\n" + layout);
+        TestBundle b = new TestBundle(dir);
+        Path target = dir.resolve("out");
+        Cli r = Cli.run("build", b.root.toString(), "-o", target.toString());
+        assertEquals(1, r.status(), r.err());
+        String line = r.line(copy.resolve("audit.vm") + ":3:");
+        assertTrue(line.contains("error: the layout template has a syntax error"), line);
+        assertTrue(r.err().contains("nothing was written"), r.err());
+        assertFalse(Files.exists(target), "no output folder");
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of("north-wessex", "report-templates"),
+                    left.map(p -> p.getFileName().toString()).sorted().toList(), "no staging folder left behind");
+        }
+    }
 }
