@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.docx4j.model.structure.PageSizePaper;
 import org.docx4j.openpackaging.exceptions.Docx4JException;
 import org.docx4j.openpackaging.packages.WordprocessingMLPackage;
 import org.docx4j.openpackaging.parts.WordprocessingML.MainDocumentPart;
@@ -34,7 +33,7 @@ public final class AuditDocx {
         Map<String, Object> report = ReportView.reportInfo(bundle, finalReport);
         String title = bundle.template().audit().title();
         String year = (String) report.get("year");
-        WordprocessingMLPackage pkg = WordprocessingMLPackage.createPackage(PageSizePaper.A4, false);
+        WordprocessingMLPackage pkg = Wml.newPackage(false);
         MainDocumentPart mdp = pkg.getMainDocumentPart();
         for (String style : List.of("Title", "Heading1", "Heading2", "Header", "Footer")) {
             mdp.getPropertyResolver().activateStyle(style);

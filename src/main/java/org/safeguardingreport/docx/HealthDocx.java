@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.docx4j.model.structure.PageSizePaper;
 import org.docx4j.openpackaging.exceptions.Docx4JException;
 import org.docx4j.openpackaging.packages.WordprocessingMLPackage;
 import org.docx4j.wml.Tbl;
@@ -24,7 +23,7 @@ public final class HealthDocx {
     public static byte[] write(Amalgamation.Result r, org.safeguardingreport.amalgamate.HealthReport.Edition edition,
                                List<Narrative> commissioner) throws Docx4JException {
         Map<String, Object> view = edition.view();
-        WordprocessingMLPackage pkg = WordprocessingMLPackage.createPackage(PageSizePaper.A4, true);
+        WordprocessingMLPackage pkg = Wml.newPackage(true);
         for (String s : List.of("Title", "Heading1", "Heading2", "Heading3", "Caption", "Header", "Footer", "ListParagraph", "Hyperlink")) {
             pkg.getMainDocumentPart().getPropertyResolver().activateStyle(s);
         }

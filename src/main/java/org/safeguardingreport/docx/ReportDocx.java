@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.docx4j.XmlUtils;
-import org.docx4j.model.structure.PageSizePaper;
 import org.docx4j.openpackaging.exceptions.Docx4JException;
 import org.docx4j.openpackaging.packages.WordprocessingMLPackage;
 import org.docx4j.openpackaging.parts.WordprocessingML.DocumentSettingsPart;
@@ -57,7 +56,7 @@ public final class ReportDocx {
     public static byte[] write(Bundle bundle, boolean finalReport, ReportView.Result built) throws Docx4JException {
         Map<String, Object> view = built.view();
         Map<String, Object> report = (Map<String, Object>) view.get("report");
-        WordprocessingMLPackage pkg = WordprocessingMLPackage.createPackage(PageSizePaper.A4, false);
+        WordprocessingMLPackage pkg = Wml.newPackage(false);
         MainDocumentPart mdp = pkg.getMainDocumentPart();
         styles(mdp);
         Lists lists = new Lists();

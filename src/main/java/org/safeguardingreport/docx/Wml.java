@@ -53,6 +53,26 @@ public final class Wml {
     private Wml() {
     }
 
+    /**
+     * A new A4 package. docx4j fills in the version it writes into each document lazily and without a
+     * lock, so two documents begun at once could say "docx4j null"; it is read once here, under the
+     * initialisation lock of a holder class, before any package is made.
+     */
+    static WordprocessingMLPackage newPackage(boolean landscape) throws InvalidFormatException {
+        VersionRead.ensure();
+        return WordprocessingMLPackage.createPackage(org.docx4j.model.structure.PageSizePaper.A4, landscape);
+    }
+
+    private static final class VersionRead {
+        static {
+            org.docx4j.Version.getPoweredBy(true);
+        }
+
+        static void ensure() {
+            // the static initialiser above has run by the time this returns
+        }
+    }
+
     /** A paragraph in a named style ("Title", "Heading1", ...) or null for the default. */
     public static P para(String style, R... runs) {
         P p = F.createP();

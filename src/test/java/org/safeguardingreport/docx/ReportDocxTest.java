@@ -205,6 +205,11 @@ class ReportDocxTest {
                 .replace("&apos;", "'").replace("&amp;", "&");
         assertTrue(text.contains(HOSTILE), "template syntax and HTML as text");
         assertTrue(raw.contains("Welsh ŵ ŷ"));
+        for (String doc : List.of("annual-report.docx", "audit.docx")) {
+            // both documents are begun on two threads at once; each still names the docx4j release
+            String xml = entry(tmp.resolve("draft").resolve(doc), "word/document.xml");
+            assertTrue(Pattern.compile("Created by docx4j \\d+\\.\\d+").matcher(xml).find(), doc);
+        }
         assertTrue(raw.contains("👩\u200d⚕️"), "emoji kept");
         int at = raw.indexOf(ARABIC);
         assertTrue(at > 0);
