@@ -118,11 +118,9 @@ final class BuildCommand implements Callable<Integer> {
             return t;
         });
         try {
-            FutureTask<byte[]> wordReport = new FutureTask<>(
-                    () -> ReportDocx.write(b, finalBuild, view));
+            FutureTask<byte[]> wordReport = new FutureTask<>(() -> ReportDocx.write(b, finalBuild, view));
             other.execute(wordReport);
-            AtomicReference<FutureTask<Audit>> auditTask =
-                    new AtomicReference<>();
+            AtomicReference<FutureTask<Audit>> auditTask = new AtomicReference<>();
             Optional<ReportBuilder.Report> report = ReportBuilder.build(b, finalBuild, view, diags, index -> {
                 FutureTask<Audit> t = new FutureTask<>(() -> audit(b, index));
                 auditTask.set(t);
