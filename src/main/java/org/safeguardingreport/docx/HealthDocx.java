@@ -27,12 +27,16 @@ public final class HealthDocx {
         for (String s : List.of("Title", "Heading1", "Heading2", "Heading3", "Caption", "Header", "Footer", "ListParagraph", "Hyperlink")) {
             pkg.getMainDocumentPart().getPropertyResolver().activateStyle(s);
         }
+        // the landscape page's text width, for the wide tables
+        int width = (int) pkg.getDocumentModel().getSections().get(0).getPageDimensions().getWritableWidthTwips();
         Map<String, Object> report = (Map<String, Object>) view.get("report");
         List<Object> body = pkg.getMainDocumentPart().getContent();
         Lists lists = new Lists();
         body.add(Wml.para("Title", (String) report.get("title")));
-        body.add(Wml.para(null, report.get("yearStart") + " to " + report.get("yearEnd") + ". Amalgamated from "
-                + r.providers().size() + " providers' annual reports."));
+        List<Map<String, Object>> skipped = (List<Map<String, Object>>) view.get("skipped");
+        body.add(Wml.para(null, report.get("yearStart") + " to " + report.get("yearEnd") + ". Amalgamated from the annual reports of "
+                + r.providers().size() + " health providers"
+                + (skipped.isEmpty() ? "" : "; " + skipped.size() + " could not be included") + "."));
         Bundle first = r.providers().get(0).bundle();
         if (!commissioner.isEmpty() && commissioner.get(0) != null) {
             body.add(Wml.para("Heading1", "Introduction"));
@@ -40,8 +44,11 @@ public final class HealthDocx {
         }
         List<Map<String, Object>> providers = (List<Map<String, Object>>) view.get("providers");
         body.add(Wml.para("Heading1", "Assurance summary"));
-        int name = 2400;
-        int cell = (MarkdownDocx.TEXT_WIDTH - name) / 10;
+        String shared = (String) view.get("sharedNote");
+        body.add(Wml.para(null, "Answers to the Annual Assurance Audit, by provider and standard" + (shared.isEmpty() ? "" : ": " + shared)
+                + ". Each cell counts Yes / Partial / No, and gaps (questions with neither an answer nor evidence)."));
+        int name = 2900;
+        int cell = (width - name) / 10;
         int[] w = new int[11];
         java.util.Arrays.fill(w, cell);
         w[0] = name;
@@ -61,18 +68,25 @@ public final class HealthDocx {
             matrix.getContent().add(Wml.row(false, row.toArray(new Tc[0])));
         }
         body.add(matrix);
-        body.add(Wml.para("Heading1", "Trends by provider"));
+        body.add(note("Y yes, P partial, N no, G gap. Green: all answered Yes or N/A; Amber: a Partial; Red: a No or a gap."));
+        body.add(Wml.para("Heading1", "Dashboard summary " + report.get("year")));
+        body.add(Wml.para(null, "Key measures at Q4, and how many of each provider's rated measures were Red, Amber and Green at Q4."));
+        body.add(dashboard(providers, (List<String>) view.get("keyMeasures"), width));
+        body.add(note("Ratings: Green \u2265 90%, Amber \u2265 76%, Red below (or each provider's template thresholds), "
+                + "on the unrounded figures. \u2014 not reported."));
+        body.add(Wml.para("Heading2", "Trends by provider"));
         for (org.safeguardingreport.chart.Chart chart : edition.charts().values()) {
             body.add(MarkdownDocx.chartParagraph(pkg, chart));
         }
         body.add(Wml.para("Heading1", "Red measures and gaps"));
         body.add(Wml.para("Heading2", "Red measures"));
+        body.add(Wml.para(null, "Every measure rated Red in any quarter of the year (or over the year, for annual measures), "
+                + "with the Red figures, and the page of the provider's own annual report where that measure's dashboard row sits."));
         List<Map<String, Object>> reds = (List<Map<String, Object>>) view.get("reds");
         if (reds.isEmpty()) {
             body.add(Wml.para(null, "No provider reported a Red measure in " + report.get("year") + "."));
         } else {
-            int[] rw = {MarkdownDocx.TEXT_WIDTH * 26 / 100, MarkdownDocx.TEXT_WIDTH * 30 / 100, MarkdownDocx.TEXT_WIDTH * 30 / 100,
-                MarkdownDocx.TEXT_WIDTH * 14 / 100};
+            int[] rw = {width * 26 / 100, width * 30 / 100, width * 30 / 100, width * 14 / 100};
             Tbl t = Wml.table(rw);
             t.getContent().add(Wml.row(true, head(rw[0], "Provider"), head(rw[1], "Measure"), head(rw[2], "Rated Red"),
                     head(rw[3], "Provider's report")));
@@ -84,11 +98,13 @@ public final class HealthDocx {
             body.add(t);
         }
         body.add(Wml.para("Heading2", "Gaps in the assurance audit"));
+        body.add(Wml.para(null, "Questions a provider neither answered nor evidenced, and the page of the provider's own annual "
+                + "report where that standard's section begins."));
         List<Map<String, Object>> gaps = (List<Map<String, Object>>) view.get("gaps");
         if (gaps.isEmpty()) {
             body.add(Wml.para(null, "Every provider answered or evidenced every question."));
         } else {
-            int[] gw = {MarkdownDocx.TEXT_WIDTH * 26 / 100, MarkdownDocx.TEXT_WIDTH * 60 / 100, MarkdownDocx.TEXT_WIDTH * 14 / 100};
+            int[] gw = {width * 26 / 100, width * 60 / 100, width * 14 / 100};
             Tbl t = Wml.table(gw);
             t.getContent().add(Wml.row(true, head(gw[0], "Provider"), head(gw[1], "Question"), head(gw[2], "Provider's report")));
             for (Map<String, Object> gap : gaps) {
@@ -98,6 +114,7 @@ public final class HealthDocx {
             body.add(t);
         }
         body.add(Wml.para("Heading1", "Providers' reports"));
+        body.add(Wml.para(null, "Each provider's executive summary, achievements and priorities, in their own words."));
         for (Amalgamation.Provider p : r.providers()) {
             Bundle b = p.bundle();
             body.add(Wml.para("Heading2", b.meta().provider().name()));
@@ -116,8 +133,22 @@ public final class HealthDocx {
             body.addAll(new MarkdownDocx(pkg, first, lists, commissioner.get(1), 2).blocks(commissioner.get(1).document()));
         }
         body.add(Wml.para("Heading1", "Providers included"));
+        int[] iw = {width * 34 / 100, width * 14 / 100, width * 32 / 100, width * 20 / 100};
+        Tbl included = Wml.table(iw);
+        included.getContent().add(Wml.row(true, head(iw[0], "Provider"), head(iw[1], "Template"), head(iw[2], "Signed off"),
+                head(iw[3], "Signature")));
         for (Map<String, Object> p : providers) {
-            body.add(Wml.para(null, p.get("name") + ": signed off by " + p.get("signOff") + "; " + p.get("signature")));
+            included.getContent().add(Wml.row(false, text(iw[0], null, (String) p.get("name")),
+                    text(iw[1], null, (String) p.get("template")), text(iw[2], null, (String) p.get("signOff")),
+                    text(iw[3], null, (String) p.get("signature"))));
+        }
+        body.add(included);
+        if (!skipped.isEmpty()) {
+            body.add(Wml.para("Heading2", "Not included"));
+            body.add(Wml.para(null, "These reports had errors and were left out:"));
+            for (Map<String, Object> x : skipped) {
+                body.add(Wml.para(null, x.get("shown") + ": " + x.get("errors")));
+            }
         }
         try {
             lists.install(pkg);
@@ -129,6 +160,59 @@ public final class HealthDocx {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         pkg.save(out);
         return out.toByteArray();
+    }
+
+    /** Providers by key measure at Q4, each figure coloured and worded by its rating, then their Red / Amber / Green counts. */
+    @SuppressWarnings("unchecked")
+    private static Tbl dashboard(List<Map<String, Object>> providers, List<String> keyMeasures, int width) {
+        int name = 2700;
+        int count = 950;
+        int cell = (width - name - 3 * count) / keyMeasures.size();
+        int[] w = new int[keyMeasures.size() + 4];
+        java.util.Arrays.fill(w, cell);
+        w[0] = name;
+        w[w.length - 3] = count;
+        w[w.length - 2] = count;
+        w[w.length - 1] = count;
+        Tbl t = Wml.table(w);
+        List<Tc> head = new ArrayList<>(List.of(head(name, "Provider")));
+        keyMeasures.forEach(k -> head.add(smallHead(cell, k)));
+        head.addAll(List.of(smallHead(count, "Red"), smallHead(count, "Amber"), smallHead(count, "Green")));
+        t.getContent().add(Wml.row(true, head.toArray(new Tc[0])));
+        for (Map<String, Object> p : providers) {
+            List<Tc> row = new ArrayList<>(List.of(text(name, null, (String) p.get("name"))));
+            for (Map<String, Object> c : (List<Map<String, Object>>) p.get("key")) {
+                String rating = (String) c.get("rating");
+                String fill = switch (rating) {
+                    case "red" -> "F7D0D2";
+                    case "amber" -> "FFE9B0";
+                    case "green" -> "D5EED9";
+                    default -> null;
+                };
+                List<org.docx4j.wml.P> paras = new ArrayList<>(List.of(right(Wml.para(null, (String) c.get("text")))));
+                if (!rating.isEmpty()) {
+                    paras.add(right(Wml.para(null, Wml.size(Wml.run((String) c.get("ratingWord")), 14))));
+                }
+                row.add(Wml.cell(cell, fill, paras));
+            }
+            for (String k : List.of("red", "amber", "green")) {
+                row.add(Wml.cell(count, null, List.of(right(Wml.para(null, String.valueOf(p.get(k)))))));
+            }
+            t.getContent().add(Wml.row(false, row.toArray(new Tc[0])));
+        }
+        return t;
+    }
+
+    private static Tc smallHead(int width, String text) {
+        return Wml.cell(width, Wml.NHS_BLUE, List.of(Wml.para(null, Wml.size(Wml.colour(Wml.bold(text), "FFFFFF"), 16))));
+    }
+
+    private static org.docx4j.wml.P right(org.docx4j.wml.P p) {
+        return Wml.align(p, org.docx4j.wml.JcEnumeration.RIGHT);
+    }
+
+    private static org.docx4j.wml.P note(String text) {
+        return Wml.para(null, Wml.size(Wml.colour(Wml.run(text), "425563"), 16));
     }
 
     private static Tc text(int width, String fill, String text) {

@@ -62,6 +62,12 @@ class AmalgamateCommandTest {
         assertTrue(page.find(), gaps);
         assertTrue(xml.contains(">Gaps in the assurance audit<") && xml.contains(">p. " + page.group(2) + "<"), "gaps table in Word");
         assertTrue(json.contains("\"Beta Hospitals NHS Trust\"") && json.contains("\"skipped\" : [ ]"), json);
+        // the Word edition has the PDF's dashboard summary: each provider's level 3 training at Q4 (431 of 460)
+        assertTrue(text.contains("93.7%"), "the PDF's dashboard summary");
+        assertTrue(xml.contains(">Dashboard summary 2023/24<") && xml.contains(">Level 3 training<"), "dashboard summary in Word");
+        assertEquals(3, xml.split(">93\\.7%<", -1).length - 1, "one Q4 figure a provider in Word");
+        assertTrue(xml.contains(">Providers included<") && xml.contains(">Signed off<") && xml.contains(">dorset-2019<"),
+                "the providers-included table in Word");
 
         Path bad = dir.resolve("zeta");
         new TestBundle(bad).write("audit.json", "{ \"3.9\": { \"answer\": \"yes\" } }");
@@ -82,5 +88,12 @@ class AmalgamateCommandTest {
         assertTrue(skip.out().contains("left out 1 with errors"), skip.out());
         String skipped = String.join(" ", PdfText.pages(out2.resolve("health-annual-report.pdf"))).replaceAll("\\s+", " ");
         assertTrue(skipped.contains("Not included") && skipped.contains("zeta"), "the skipped provider is named in the report");
+        String skippedXml;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(out2.resolve("health-annual-report.docx").toFile())) {
+            skippedXml = new String(zip.getInputStream(zip.getEntry("word/document.xml")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertTrue(skippedXml.contains(">Not included<") && skippedXml.contains("zeta") && skippedXml.contains("1 could not be included"),
+                "the skipped provider is named in the Word edition too");
     }
 }
