@@ -96,4 +96,56 @@ class AmalgamateCommandTest {
         assertTrue(skippedXml.contains(">Not included<") && skippedXml.contains("zeta") && skippedXml.contains("1 could not be included"),
                 "the skipped provider is named in the Word edition too");
     }
+
+    @Test
+    void mixedTemplatesAreComparedOnTheQuestionsTheyShareAndTheReportSaysSo() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("mixed"));
+        String home = "North Wessex Community Health NHS Trust";
+        TestBundle dorset = new TestBundle(dir.resolve("d")).allSections();
+        dorset.write("report.json", TestBundle.REPORT.replace(home, "Dorset Side NHS Trust"))
+                .write("audit.json", "{ \"6.1\": { \"answer\": \"yes\" } }");
+        TestBundle somerset = new TestBundle(dir.resolve("s")).allSections();
+        somerset.write("report.json", TestBundle.REPORT.replace(home, "Somerset Side NHS Trust").replace("dorset-2019", "somerset-2018"))
+                .write("narrative/standard-3.md", TestBundle.STANDARD_3.replace("3.7 3.8", "3.7"))
+                // Somerset's standard 6 has questions 6.2 and 6.3 that Dorset's has not
+                .write("audit.json", "{ \"6.1\": { \"answer\": \"yes\" }, \"6.2\": { \"answer\": \"yes\" }, "
+                        + "\"6.3\": { \"answer\": \"no\" } }");
+        int shared = 0;
+        List<Integer> d = questionsPerStandard("dorset-2019");
+        List<Integer> s = questionsPerStandard("somerset-2018");
+        for (int i = 0; i < 10; i++) {
+            shared += Math.min(d.get(i), s.get(i));
+        }
+        Path out = tmp.resolve("out-mixed");
+        Cli r = Cli.run("amalgamate", dorset.root.toString(), somerset.root.toString(), "-o", out.toString());
+        assertEquals(0, r.status(), r.err());
+        String note = "templates dorset-2019, somerset-2018 are compared on the " + shared + " questions they share";
+        // a line may break after the hyphen of "somerset-2018"
+        String text = String.join(" ", PdfText.pages(out.resolve("health-annual-report.pdf"))).replaceAll("\\s+", " ")
+                .replaceAll("(\\w)- (\\d)", "$1-$2");
+        assertTrue(text.contains(note), "the PDF says so");
+        String xml;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(out.resolve("health-annual-report.docx").toFile())) {
+            xml = new String(zip.getInputStream(zip.getEntry("word/document.xml")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertTrue(xml.contains(note), "the Word edition says so");
+        // only 6.1 is shared in standard 6: Somerset's Yes to 6.2 and No to 6.3 are not counted
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("amalgamation.json").toFile());
+        assertEquals(2, json.get("providers").size());
+        for (com.fasterxml.jackson.databind.JsonNode p : json.get("providers")) {
+            com.fasterxml.jackson.databind.JsonNode six = p.get("standards").get(5);
+            assertEquals(1, six.get("yes").asInt(), p.get("name").asText());
+            assertEquals(0, six.get("no").asInt(), p.get("name").asText());
+        }
+    }
+
+    static List<Integer> questionsPerStandard(String template) throws Exception {
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Path.of("report-templates", template, "audit-questions.json").toFile());
+        List<Integer> counts = new java.util.ArrayList<>();
+        json.get("standards").forEach(st -> counts.add(st.get("questions").size()));
+        return counts;
+    }
 }
