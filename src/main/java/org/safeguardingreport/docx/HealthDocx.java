@@ -24,9 +24,7 @@ public final class HealthDocx {
                                List<Narrative> commissioner) throws Docx4JException {
         Map<String, Object> view = edition.view();
         WordprocessingMLPackage pkg = Wml.newPackage(true);
-        for (String s : List.of("Title", "Heading1", "Heading2", "Heading3", "Caption", "Header", "Footer", "ListParagraph", "Hyperlink")) {
-            pkg.getMainDocumentPart().getPropertyResolver().activateStyle(s);
-        }
+        ReportDocx.styles(pkg.getMainDocumentPart());
         // the landscape page's text width, for the wide tables
         int width = (int) pkg.getDocumentModel().getSections().get(0).getPageDimensions().getWritableWidthTwips();
         Map<String, Object> report = (Map<String, Object>) view.get("report");
@@ -52,7 +50,7 @@ public final class HealthDocx {
         int[] w = new int[11];
         java.util.Arrays.fill(w, cell);
         w[0] = name;
-        Tbl matrix = Wml.table(w);
+        Tbl matrix = table(w);
         List<Tc> head = new ArrayList<>(List.of(head(name, "Provider")));
         for (int s = 1; s <= 10; s++) {
             head.add(head(cell, "S" + s));
@@ -87,7 +85,7 @@ public final class HealthDocx {
             body.add(Wml.para(null, "No provider reported a Red measure in " + report.get("year") + "."));
         } else {
             int[] rw = {width * 26 / 100, width * 30 / 100, width * 30 / 100, width * 14 / 100};
-            Tbl t = Wml.table(rw);
+            Tbl t = table(rw);
             t.getContent().add(Wml.row(true, head(rw[0], "Provider"), head(rw[1], "Measure"), head(rw[2], "Rated Red"),
                     head(rw[3], "Provider's report")));
             for (Map<String, Object> red : reds) {
@@ -105,7 +103,7 @@ public final class HealthDocx {
             body.add(Wml.para(null, "Every provider answered or evidenced every question."));
         } else {
             int[] gw = {width * 26 / 100, width * 60 / 100, width * 14 / 100};
-            Tbl t = Wml.table(gw);
+            Tbl t = table(gw);
             t.getContent().add(Wml.row(true, head(gw[0], "Provider"), head(gw[1], "Question"), head(gw[2], "Provider's report")));
             for (Map<String, Object> gap : gaps) {
                 t.getContent().add(Wml.row(false, text(gw[0], null, (String) gap.get("provider")),
@@ -134,7 +132,7 @@ public final class HealthDocx {
         }
         body.add(Wml.para("Heading1", "Providers included"));
         int[] iw = {width * 34 / 100, width * 14 / 100, width * 32 / 100, width * 20 / 100};
-        Tbl included = Wml.table(iw);
+        Tbl included = table(iw);
         included.getContent().add(Wml.row(true, head(iw[0], "Provider"), head(iw[1], "Template"), head(iw[2], "Signed off"),
                 head(iw[3], "Signature")));
         for (Map<String, Object> p : providers) {
@@ -153,6 +151,9 @@ public final class HealthDocx {
         try {
             lists.install(pkg);
             Wml.headerAndFooter(pkg, (String) report.get("title"));
+            if (Boolean.TRUE.equals(report.get("draft"))) {
+                ReportDocx.watermark(pkg);
+            }
         } catch (org.docx4j.openpackaging.exceptions.InvalidFormatException e) {
             throw new Docx4JException("header and lists", e);
         }
@@ -174,7 +175,7 @@ public final class HealthDocx {
         w[w.length - 3] = count;
         w[w.length - 2] = count;
         w[w.length - 1] = count;
-        Tbl t = Wml.table(w);
+        Tbl t = table(w);
         List<Tc> head = new ArrayList<>(List.of(head(name, "Provider")));
         keyMeasures.forEach(k -> head.add(smallHead(cell, k)));
         head.addAll(List.of(smallHead(count, "Red"), smallHead(count, "Amber"), smallHead(count, "Green")));
@@ -213,6 +214,12 @@ public final class HealthDocx {
 
     private static org.docx4j.wml.P note(String text) {
         return Wml.para(null, Wml.size(Wml.colour(Wml.run(text), "425563"), 16));
+    }
+
+    private static Tbl table(int... widths) {
+        Tbl t = Wml.table(widths);
+        Wml.tableStyle(t, "ReportTable");
+        return t;
     }
 
     private static Tc text(int width, String fill, String text) {

@@ -216,7 +216,8 @@ public final class ReportDocx {
 
     // ---------------------------------------------------------------- styles, watermark, settings
 
-    private static void styles(MainDocumentPart mdp) throws Docx4JException {
+    /** The house style: Arial, NHS blue headings, chapters on new pages, and the report's own table and block styles. */
+    static void styles(MainDocumentPart mdp) throws Docx4JException {
         for (String s : List.of("Title", "Subtitle", "Heading1", "Heading2", "Heading3", "Heading4", "Heading5", "Heading6",
                 "Caption", "Hyperlink", "TOCHeading", "TOC1", "TOC2", "TOC3", "Header", "Footer", "ListParagraph")) {
             mdp.getPropertyResolver().activateStyle(s);
@@ -225,7 +226,8 @@ public final class ReportDocx {
         Styles styles = sdp.getJaxbElement();
         String custom = "<w:styles xmlns:w=\"" + W + "\">"
                 + "<w:style w:type=\"table\" w:customStyle=\"1\" w:styleId=\"ReportTable\"><w:name w:val=\"Report Table\"/>"
-                + "<w:basedOn w:val=\"TableNormal\"/><w:rPr><w:sz w:val=\"19\"/><w:szCs w:val=\"19\"/></w:rPr><w:tblPr>"
+                + "<w:basedOn w:val=\"TableNormal\"/><w:pPr><w:spacing w:before=\"30\" w:after=\"30\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr>"
+                + "<w:rPr><w:sz w:val=\"19\"/><w:szCs w:val=\"19\"/></w:rPr><w:tblPr>"
                 + "<w:tblBorders><w:top w:val=\"single\" w:sz=\"4\" w:color=\"AEB7BD\"/><w:left w:val=\"single\" w:sz=\"4\" w:color=\"AEB7BD\"/>"
                 + "<w:bottom w:val=\"single\" w:sz=\"4\" w:color=\"AEB7BD\"/><w:right w:val=\"single\" w:sz=\"4\" w:color=\"AEB7BD\"/>"
                 + "<w:insideH w:val=\"single\" w:sz=\"4\" w:color=\"AEB7BD\"/><w:insideV w:val=\"single\" w:sz=\"4\" w:color=\"AEB7BD\"/></w:tblBorders>"
@@ -294,7 +296,7 @@ public final class ReportDocx {
     }
 
     /** Word's own kind of watermark: a pale diagonal text shape in the header, behind the text of every page. */
-    private static void watermark(WordprocessingMLPackage pkg) {
+    static void watermark(WordprocessingMLPackage pkg) {
         String xml = "<w:p xmlns:w=\"" + W + "\" xmlns:v=\"urn:schemas-microsoft-com:vml\" "
                 + "xmlns:o=\"urn:schemas-microsoft-com:office:office\"><w:r><w:pict>"
                 + "<v:shapetype id=\"_x0000_t136\" coordsize=\"21600,21600\" o:spt=\"136\" adj=\"10800\" "

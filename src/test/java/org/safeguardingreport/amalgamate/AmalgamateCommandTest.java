@@ -68,6 +68,18 @@ class AmalgamateCommandTest {
         assertEquals(3, xml.split(">93\\.7%<", -1).length - 1, "one Q4 figure a provider in Word");
         assertTrue(xml.contains(">Providers included<") && xml.contains(">Signed off<") && xml.contains(">dorset-2019<"),
                 "the providers-included table in Word");
+        // a draft says so in Word as in the PDF, and its tables take the house table style
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(out.resolve("health-annual-report.docx").toFile())) {
+            String headers = zip.stream().filter(e -> e.getName().startsWith("word/header")).map(e -> {
+                try {
+                    return new String(zip.getInputStream(e).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                } catch (java.io.IOException x) {
+                    throw new java.io.UncheckedIOException(x);
+                }
+            }).reduce("", String::concat);
+            assertTrue(headers.contains("DRAFT"), "the draft mark in the Word header");
+        }
+        assertTrue(xml.contains("<w:tblStyle w:val=\"ReportTable\"/>"), "house table style");
 
         Path bad = dir.resolve("zeta");
         new TestBundle(bad).write("audit.json", "{ \"3.9\": { \"answer\": \"yes\" } }");
@@ -147,5 +159,28 @@ class AmalgamateCommandTest {
         List<Integer> counts = new java.util.ArrayList<>();
         json.get("standards").forEach(st -> counts.add(st.get("questions").size()));
         return counts;
+    }
+
+    @Test
+    void aFinalHealthReportCarriesNoDraftMarkInEitherEdition() throws Exception {
+        Path built = tmp.resolve("final-sample");
+        assertEquals(0, Cli.run("build", AmalgamationTest.SAMPLE.toString(), "--final", "-o", built.toString()).status());
+        Path out = tmp.resolve("final-health");
+        Cli r = Cli.run("amalgamate", built.resolve("annual-report.pdf").toString(), "--final", "-o", out.toString());
+        assertEquals(0, r.status(), r.err());
+        List<String> pages = PdfText.pages(out.resolve("health-annual-report.pdf"));
+        assertTrue(pages.stream().noneMatch(p -> p.contains("DRAFT")), "no DRAFT in the final PDF");
+        assertTrue(String.join(" ", pages).contains("North Wessex Community Health NHS Trust"));
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(out.resolve("health-annual-report.docx").toFile())) {
+            String all = zip.stream().filter(e -> e.getName().endsWith(".xml")).map(e -> {
+                try {
+                    return new String(zip.getInputStream(e).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                } catch (java.io.IOException x) {
+                    throw new java.io.UncheckedIOException(x);
+                }
+            }).reduce("", String::concat);
+            assertFalse(all.contains("DRAFT"), "no DRAFT in the final Word edition");
+            assertTrue(all.contains("North Wessex Community Health NHS Trust"));
+        }
     }
 }
