@@ -5,8 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seed="${1:-1}"
-gen="../shared/tools/gen-providers.py"
-[ -f "$gen" ] || { echo "bench/amalgamate.sh: $gen is missing" >&2; exit 2; }
+# the provider generator, beside the project (or wherever GEN_PROVIDERS points)
+gen="${GEN_PROVIDERS:-../shared/tools/gen-providers.py}"
+[ -f "$gen" ] || { echo "bench/amalgamate.sh: $gen is missing (set GEN_PROVIDERS to the generator's path)" >&2; exit 2; }
 if [ ! -x /usr/bin/time ]; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get install -y -q time >/dev/null

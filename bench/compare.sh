@@ -9,8 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seed="${1:-5}"
 runs="${2:-5}"
-gen="../shared/tools/gen-providers.py"
-[ -f "$gen" ] || { echo "bench/compare.sh: $gen is missing" >&2; exit 2; }
+# the provider generator, beside the project (or wherever GEN_PROVIDERS points)
+gen="${GEN_PROVIDERS:-../shared/tools/gen-providers.py}"
+[ -f "$gen" ] || { echo "bench/compare.sh: $gen is missing (set GEN_PROVIDERS to the generator's path)" >&2; exit 2; }
 need=()
 for c in pandoc:pandoc weasyprint:weasyprint hyperfine:hyperfine /usr/bin/time:time pdfinfo:poppler-utils; do
   command -v "${c%%:*}" >/dev/null 2>&1 || need+=("${c##*:}")
