@@ -140,7 +140,7 @@ final class BuildCommand implements Callable<Integer> {
                 err.println("build stopped: " + DiagnosticPrinter.counts(diags) + "; nothing was written");
                 return Main.INPUT_ERRORS;
             }
-            return publish(err, b, report.get(), outcome(wordReport), audit, key, diags);
+            return signAndPublish(err, b, report.get(), outcome(wordReport), audit, key, diags);
         } finally {
             other.shutdownNow();
         }
@@ -176,8 +176,8 @@ final class BuildCommand implements Callable<Integer> {
         }
     }
 
-    private Integer publish(PrintWriter err, Bundle b, ReportBuilder.Report report, byte[] reportDocx, Audit audit,
-                            SigningKey key, Diagnostics diags) throws IOException {
+    private Integer signAndPublish(PrintWriter err, Bundle b, ReportBuilder.Report report, byte[] reportDocx, Audit audit,
+                                   SigningKey key, Diagnostics diags) throws IOException {
         byte[] auditDocx = audit.docx();
         Path target = out != null ? out : Paths.get("out", b.name());
         byte[] reportPdf = report.pdf();

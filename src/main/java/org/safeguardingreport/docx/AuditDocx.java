@@ -60,9 +60,8 @@ public final class AuditDocx {
 
         Tbl table = Wml.table(STANDARD, QUESTION, RESPONSE);
         table.getContent().add(Wml.row(true,
-                Wml.cell(STANDARD, Wml.NHS_BLUE, List.of(Wml.para(null, Wml.colour(Wml.bold("Standard"), "FFFFFF")))),
-                Wml.cell(QUESTION, Wml.NHS_BLUE, List.of(Wml.para(null, Wml.colour(Wml.bold("Audit question"), "FFFFFF")))),
-                Wml.cell(RESPONSE, Wml.NHS_BLUE, List.of(Wml.para(null, Wml.colour(Wml.bold("Evidence / Response"), "FFFFFF"))))));
+                Wml.headCell(STANDARD, "Standard"), Wml.headCell(QUESTION, "Audit question"),
+                Wml.headCell(RESPONSE, "Evidence / Response")));
         for (AuditView.Group g : groups) {
             boolean first = true;
             for (AuditView.Row r : g.rows()) {

@@ -12,6 +12,7 @@ import org.docx4j.wml.Tc;
 
 import org.safeguardingreport.amalgamate.Amalgamation;
 import org.safeguardingreport.model.Bundle;
+import org.safeguardingreport.model.Rating;
 import org.safeguardingreport.model.Narrative;
 
 /** The health annual report in Word: the same summary tables and provider narratives as the PDF. */
@@ -51,16 +52,16 @@ public final class HealthDocx {
         java.util.Arrays.fill(w, cell);
         w[0] = name;
         Tbl matrix = table(w);
-        List<Tc> head = new ArrayList<>(List.of(head(name, "Provider")));
+        List<Tc> head = new ArrayList<>(List.of(Wml.headCell(name, "Provider")));
         for (int s = 1; s <= 10; s++) {
-            head.add(head(cell, "S" + s));
+            head.add(Wml.headCell(cell, "S" + s));
         }
         matrix.getContent().add(Wml.row(true, head.toArray(new Tc[0])));
         for (Map<String, Object> p : providers) {
             List<Tc> row = new ArrayList<>(List.of(Wml.cell(name, null, List.of(Wml.para(null, (String) p.get("name"))))));
             for (Map<String, Object> c : (List<Map<String, Object>>) p.get("matrix")) {
                 String level = (String) c.get("level");
-                String fill = level.equals("red") ? "F7D0D2" : level.equals("amber") ? "FFE9B0" : "D5EED9";
+                String fill = Wml.ragFill(Rating.valueOf(level.toUpperCase(java.util.Locale.ROOT)));
                 row.add(Wml.cell(cell, fill, List.of(Wml.para(null, (String) c.get("text")), Wml.para(null, (String) c.get("word")))));
             }
             matrix.getContent().add(Wml.row(false, row.toArray(new Tc[0])));
@@ -86,8 +87,8 @@ public final class HealthDocx {
         } else {
             int[] rw = {width * 26 / 100, width * 30 / 100, width * 30 / 100, width * 14 / 100};
             Tbl t = table(rw);
-            t.getContent().add(Wml.row(true, head(rw[0], "Provider"), head(rw[1], "Measure"), head(rw[2], "Rated Red"),
-                    head(rw[3], "Provider's report")));
+            t.getContent().add(Wml.row(true, Wml.headCell(rw[0], "Provider"), Wml.headCell(rw[1], "Measure"),
+                    Wml.headCell(rw[2], "Rated Red"), Wml.headCell(rw[3], "Provider's report")));
             for (Map<String, Object> red : reds) {
                 t.getContent().add(Wml.row(false, text(rw[0], null, (String) red.get("providerShown")),
                         text(rw[1], null, (String) red.get("label")), text(rw[2], "F7D0D2", (String) red.get("figures")),
@@ -104,7 +105,8 @@ public final class HealthDocx {
         } else {
             int[] gw = {width * 26 / 100, width * 60 / 100, width * 14 / 100};
             Tbl t = table(gw);
-            t.getContent().add(Wml.row(true, head(gw[0], "Provider"), head(gw[1], "Question"), head(gw[2], "Provider's report")));
+            t.getContent().add(Wml.row(true, Wml.headCell(gw[0], "Provider"), Wml.headCell(gw[1], "Question"),
+                    Wml.headCell(gw[2], "Provider's report")));
             for (Map<String, Object> gap : gaps) {
                 t.getContent().add(Wml.row(false, text(gw[0], null, (String) gap.get("provider")),
                         text(gw[1], null, gap.get("question") + " " + gap.get("text")), text(gw[2], null, (String) gap.get("page"))));
@@ -133,8 +135,8 @@ public final class HealthDocx {
         body.add(Wml.para("Heading1", "Providers included"));
         int[] iw = {width * 34 / 100, width * 14 / 100, width * 32 / 100, width * 20 / 100};
         Tbl included = table(iw);
-        included.getContent().add(Wml.row(true, head(iw[0], "Provider"), head(iw[1], "Template"), head(iw[2], "Signed off"),
-                head(iw[3], "Signature")));
+        included.getContent().add(Wml.row(true, Wml.headCell(iw[0], "Provider"), Wml.headCell(iw[1], "Template"),
+                Wml.headCell(iw[2], "Signed off"), Wml.headCell(iw[3], "Signature")));
         for (Map<String, Object> p : providers) {
             included.getContent().add(Wml.row(false, text(iw[0], null, (String) p.get("name")),
                     text(iw[1], null, (String) p.get("template")), text(iw[2], null, (String) p.get("signOff")),
@@ -176,28 +178,17 @@ public final class HealthDocx {
         w[w.length - 2] = count;
         w[w.length - 1] = count;
         Tbl t = table(w);
-        List<Tc> head = new ArrayList<>(List.of(head(name, "Provider")));
+        List<Tc> head = new ArrayList<>(List.of(Wml.headCell(name, "Provider")));
         keyMeasures.forEach(k -> head.add(smallHead(cell, k)));
         head.addAll(List.of(smallHead(count, "Red"), smallHead(count, "Amber"), smallHead(count, "Green")));
         t.getContent().add(Wml.row(true, head.toArray(new Tc[0])));
         for (Map<String, Object> p : providers) {
             List<Tc> row = new ArrayList<>(List.of(text(name, null, (String) p.get("name"))));
             for (Map<String, Object> c : (List<Map<String, Object>>) p.get("key")) {
-                String rating = (String) c.get("rating");
-                String fill = switch (rating) {
-                    case "red" -> "F7D0D2";
-                    case "amber" -> "FFE9B0";
-                    case "green" -> "D5EED9";
-                    default -> null;
-                };
-                List<org.docx4j.wml.P> paras = new ArrayList<>(List.of(right(Wml.para(null, (String) c.get("text")))));
-                if (!rating.isEmpty()) {
-                    paras.add(right(Wml.para(null, Wml.size(Wml.run((String) c.get("ratingWord")), 14))));
-                }
-                row.add(Wml.cell(cell, fill, paras));
+                row.add(TrendTable.viewCell(cell, c));
             }
             for (String k : List.of("red", "amber", "green")) {
-                row.add(Wml.cell(count, null, List.of(right(Wml.para(null, String.valueOf(p.get(k)))))));
+                row.add(TrendTable.valueCell(count, String.valueOf(p.get(k)), java.util.Optional.empty()));
             }
             t.getContent().add(Wml.row(false, row.toArray(new Tc[0])));
         }
@@ -206,10 +197,6 @@ public final class HealthDocx {
 
     private static Tc smallHead(int width, String text) {
         return Wml.cell(width, Wml.NHS_BLUE, List.of(Wml.para(null, Wml.size(Wml.colour(Wml.bold(text), "FFFFFF"), 16))));
-    }
-
-    private static org.docx4j.wml.P right(org.docx4j.wml.P p) {
-        return Wml.align(p, org.docx4j.wml.JcEnumeration.RIGHT);
     }
 
     private static org.docx4j.wml.P note(String text) {
@@ -224,9 +211,5 @@ public final class HealthDocx {
 
     private static Tc text(int width, String fill, String text) {
         return Wml.cell(width, fill, List.of(Wml.para(null, text)));
-    }
-
-    private static Tc head(int width, String text) {
-        return Wml.cell(width, Wml.NHS_BLUE, List.of(Wml.para(null, Wml.colour(Wml.bold(text), "FFFFFF"))));
     }
 }

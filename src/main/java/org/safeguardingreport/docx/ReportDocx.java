@@ -201,17 +201,13 @@ public final class ReportDocx {
         int text = MarkdownDocx.TEXT_WIDTH - no - report;
         Tbl t = Wml.table(no, text, report);
         Wml.tableStyle(t, "ReportTable");
-        t.getContent().add(Wml.row(true, head(no, "No."), head(text, "Criteria"), head(report, "Report")));
+        t.getContent().add(Wml.row(true, Wml.headCell(no, "No."), Wml.headCell(text, "Criteria"), Wml.headCell(report, "Report")));
         for (Map<String, Object> c : criteria) {
             t.getContent().add(Wml.row(false, Wml.cell(no, null, List.of(Wml.para(null, (String) c.get("number")))),
                     Wml.cell(text, null, List.of(Wml.para(null, (String) c.get("text")))),
                     Wml.cell(report, null, List.of(Wml.para(null, (String) c.get("report"))))));
         }
         return t;
-    }
-
-    private static Tc head(int width, String text) {
-        return Wml.cell(width, Wml.NHS_BLUE, List.of(Wml.para(null, Wml.colour(Wml.bold(text), "FFFFFF"))));
     }
 
     // ---------------------------------------------------------------- styles, watermark, settings

@@ -24,29 +24,30 @@ final class TrendTable {
         int width = 1200;
         Tbl tbl = Wml.table(label, width, width, width, width, width);
         Wml.tableStyle(tbl, "ReportTable");
-        tbl.getContent().add(Wml.row(true, header(label, "Measure"), header(width, "Q1"), header(width, "Q2"),
-                header(width, "Q3"), header(width, "Q4"), header(width, "Year")));
+        tbl.getContent().add(Wml.row(true, Wml.headCell(label, "Measure"), Wml.headCell(width, "Q1"), Wml.headCell(width, "Q2"),
+                Wml.headCell(width, "Q3"), Wml.headCell(width, "Q4"), Wml.headCell(width, "Year")));
         for (Map<String, Object> row : (List<Map<String, Object>>) dashboard.get("rows")) {
             List<Tc> cells = new ArrayList<>();
             cells.add(Wml.cell(label, null, List.of(Wml.para(null, (String) row.get("label")))));
             List<Map<String, Object>> cellsOf = new ArrayList<>((List<Map<String, Object>>) row.get("quarters"));
             cellsOf.add((Map<String, Object>) row.get("year"));
             for (Map<String, Object> c : cellsOf) {
-                String rating = (String) c.get("ratingWord");
-                cells.add(valueCell(width, (String) c.get("text"),
-                        rating.isEmpty() ? Optional.empty() : Optional.of(Rating.valueOf(rating.toUpperCase(java.util.Locale.ROOT)))));
+                cells.add(viewCell(width, c));
             }
             tbl.getContent().add(Wml.row(false, cells.toArray(new Tc[0])));
         }
         return tbl;
     }
 
-    private static Tc header(int width, String text) {
-        return Wml.cell(width, Wml.NHS_BLUE, List.of(Wml.para(null, Wml.colour(Wml.bold(text), "FFFFFF"))));
+    /** A figure of a view (its "text" and, when rated, its "ratingWord"), as {@link #valueCell} shows it. */
+    static Tc viewCell(int width, Map<String, Object> c) {
+        String rating = (String) c.get("ratingWord");
+        return valueCell(width, (String) c.get("text"),
+                rating.isEmpty() ? Optional.empty() : Optional.of(Rating.valueOf(rating.toUpperCase(java.util.Locale.ROOT))));
     }
 
     /** A value, and under it its rating word; the cell shaded by the rating. */
-    private static Tc valueCell(int width, String text, Optional<Rating> rating) {
+    static Tc valueCell(int width, String text, Optional<Rating> rating) {
         P p = Wml.align(Wml.para(null, Wml.run(text)), org.docx4j.wml.JcEnumeration.RIGHT);
         List<P> ps = new ArrayList<>(List.of(p));
         rating.ifPresent(r -> {

@@ -225,6 +225,11 @@ public final class Wml {
         return tr;
     }
 
+    /** A table heading cell: bold white text on NHS blue. */
+    public static Tc headCell(int width, String text) {
+        return cell(width, NHS_BLUE, List.of(para(null, colour(bold(text), "FFFFFF"))));
+    }
+
     public static Tc cell(int width, String fill, List<P> paragraphs) {
         Tc tc = F.createTc();
         TcPr pr = F.createTcPr();

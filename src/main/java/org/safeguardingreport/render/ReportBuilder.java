@@ -52,15 +52,20 @@ public final class ReportBuilder {
             return Optional.empty();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+        // made once, when the layout is done; the embedded copy and the returned report use the same index
+        java.util.concurrent.atomic.AtomicReference<PageIndex> index = new java.util.concurrent.atomic.AtomicReference<>();
         PdfWriter.PostProcess post = !finalReport ? PdfWriter.PostProcess.NONE : (doc, layout) -> {
             Map<String, byte[]> files = SourceFiles.of(bundle.root());
             files.putAll(SourceFiles.narrative(bundle.root()));
-            files.put(PageIndex.FILE, PageIndex.of(layout, view.anchors()).toJson());
+            files.put(PageIndex.FILE, index.get().toJson());
             SourceFiles.embed(files).apply(doc, layout);
         };
-        PdfWriter.Output layout = PdfWriter.write(xhtml.get(), List.of(bundle.root()), anchors(bundle, view), !finalReport,
-                view.charts(), post, finalReport, l -> laidOut.accept(PageIndex.of(l, view.anchors())), out);
-        return Optional.of(new Report(out.toByteArray(), PageIndex.of(layout, view.anchors())));
+        PdfWriter.write(xhtml.get(), List.of(bundle.root()), anchors(bundle, view), !finalReport, view.charts(), post,
+                finalReport, l -> {
+                    index.set(PageIndex.of(l, view.anchors()));
+                    laidOut.accept(index.get());
+                }, out);
+        return Optional.of(new Report(out.toByteArray(), index.get()));
     }
 
     /** The page index alone: the report laid out as {@link #build} would, without writing the PDF. */
