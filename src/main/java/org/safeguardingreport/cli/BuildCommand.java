@@ -121,11 +121,17 @@ final class BuildCommand implements Callable<Integer> {
             FutureTask<byte[]> wordReport = new FutureTask<>(() -> ReportDocx.write(b, finalBuild, view));
             other.execute(wordReport);
             AtomicReference<FutureTask<Audit>> auditTask = new AtomicReference<>();
-            Optional<ReportBuilder.Report> report = ReportBuilder.build(b, finalBuild, view, diags, index -> {
-                FutureTask<Audit> t = new FutureTask<>(() -> audit(b, index));
-                auditTask.set(t);
-                other.execute(t);
-            });
+            Optional<ReportBuilder.Report> report;
+            try {
+                report = ReportBuilder.build(b, finalBuild, view, diags, index -> {
+                    FutureTask<Audit> t = new FutureTask<>(() -> audit(b, index));
+                    auditTask.set(t);
+                    other.execute(t);
+                });
+            } catch (org.safeguardingreport.pdf.PdfWriter.UnprovenPages e) {
+                unproven(err, view, e);
+                return Main.INTERNAL;
+            }
             if (report.isEmpty()) {
                 DiagnosticPrinter.print(diags, err);
                 err.println("build stopped: " + DiagnosticPrinter.counts(diags) + "; nothing was written");
@@ -134,6 +140,12 @@ final class BuildCommand implements Callable<Integer> {
             FutureTask<Audit> task = auditTask.get();
             task.run();        // does nothing when the other core has already taken it
             Audit audit = outcome(task);
+            if (!audit.cited().equals(report.get().citations())) {
+                // the proof moved a citation after the layout: the audit is made again from the proven pages
+                FutureTask<Audit> again = new FutureTask<>(() -> audit(b, report.get().index()));
+                again.run();
+                audit = outcome(again);
+            }
             diags.addAll(audit.diags());
             DiagnosticPrinter.print(diags, err);
             if (audit.pdf().isEmpty()) {
@@ -146,15 +158,33 @@ final class BuildCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The report's own text does not bear out a page it would print: an internal fault, named at
+     * each block's source line, and nothing is published.
+     */
+    private static void unproven(PrintWriter err, ReportView.Result view, org.safeguardingreport.pdf.PdfWriter.UnprovenPages e) {
+        Map<String, org.safeguardingreport.render.NarrativeHtml.Anchor> anchors = new java.util.HashMap<>();
+        view.anchors().forEach(a -> anchors.put(a.id(), a));
+        for (org.safeguardingreport.pdf.PageProof.Failure f : e.failures()) {
+            var a = anchors.get(f.id());
+            String where = a != null ? a.file() + ":" + a.line() : f.id();
+            err.println(where + ": internal fault: the report would cite page " + f.page() + " for this block, but "
+                    + f.reason() + " (its first words: \"" + f.words() + "\")");
+        }
+        err.println("build stopped: a page the report or audit would print could not be proven against the PDF's text;"
+                + " nothing was written. Please report this with the bundle.");
+    }
+
     /** The audit PDF and Word form, from the report's pages; its messages are kept apart until joined. */
-    private record Audit(Optional<byte[]> pdf, byte[] docx, Diagnostics diags) {
+    private record Audit(Optional<byte[]> pdf, byte[] docx, Diagnostics diags, Map<String, List<Integer>> cited) {
     }
 
     private Audit audit(Bundle b, PageIndex index) throws Exception {
         Diagnostics d = new Diagnostics();
         List<AuditView.Group> groups = AuditView.build(b, index.questions());
         Optional<byte[]> pdf = AuditBuilder.pdf(b, finalBuild, groups, index.pages(), d);
-        return new Audit(pdf, pdf.isEmpty() ? null : AuditDocx.write(b, finalBuild, groups, index.pages()), d);
+        return new Audit(pdf, pdf.isEmpty() ? null : AuditDocx.write(b, finalBuild, groups, index.pages()), d,
+                index.questions());
     }
 
     /** A finished task's value; what it threw is thrown again here, as the same kind of failure. */
@@ -241,6 +271,18 @@ final class BuildCommand implements Callable<Integer> {
         m.put("final", finalBuild);
         m.put("pages", r.pages());
         m.put("citations", r.citations());
+        Map<String, List<Map<String, Object>>> proof = new java.util.TreeMap<>(ReportBuilder::byQuestion);
+        for (ReportBuilder.Evidence e : r.evidence()) {
+            for (String q : e.questions()) {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("page", e.page());
+                x.put("file", e.file());
+                x.put("line", e.line());
+                x.put("words", e.words());
+                proof.computeIfAbsent(q, k -> new java.util.ArrayList<>()).add(x);
+            }
+        }
+        m.put("evidence", proof);
         m.put("gaps", b.gaps());
         List<Diagnostic> warnings = diags.sorted().stream().filter(d -> !d.isError()).toList();
         m.put("warnings", DiagnosticPrinter.asJson(warnings).stream().map(w -> {

@@ -32,6 +32,7 @@ import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.tables.TableCell;
+import com.vladsch.flexmark.ext.tables.TableRow;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 
@@ -209,31 +210,36 @@ public final class NarrativeReader {
             diags.error(file, pos, "the evidence marker names no audit question", "write {audit=3.2}");
             return Optional.empty();
         }
-        Optional<BlockKind> block = markedBlock(node, file, pos);
+        Optional<Marked> block = markedBlock(node, file, pos);
         if (block.isEmpty() || questions.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new EvidenceMarker(List.copyOf(questions), file, pos, block.get()));
+        Node marked = block.get().node();
+        return Optional.of(new EvidenceMarker(List.copyOf(questions), file, pos, block.get().kind(), marked,
+                lines.pos(marked.getStartOffset())));
     }
 
     private boolean question(String q, String file, Pos at) {
         return QuestionIds.check(q, template, file, at, diags);
     }
 
-    /** The block a marker marks, when it ends a paragraph, list item or heading. */
-    private Optional<BlockKind> markedBlock(EvidenceMarkerNode node, String file, Pos pos) {
+    private record Marked(BlockKind kind, Node node) {
+    }
+
+    /** The block a marker marks, when it ends a paragraph, list item, heading or table cell. */
+    private Optional<Marked> markedBlock(EvidenceMarkerNode node, String file, Pos pos) {
         for (Node next = node.getNext(); next != null; next = next.getNext()) {
             boolean blank = next instanceof EvidenceMarkerNode || next instanceof SoftLineBreak
                     || next instanceof HardLineBreak || (next instanceof Text && next.getChars().isBlank());
             if (!blank) {
-                diags.error(file, pos, "an evidence marker must end its paragraph, list item or heading",
+                diags.error(file, pos, "an evidence marker must end its paragraph, list item, heading or table cell",
                         "move the marker to the end of the block it marks");
                 return Optional.empty();
             }
         }
         Node parent = node.getParent();
         if (parent instanceof Heading) {
-            return Optional.of(BlockKind.HEADING);
+            return Optional.of(new Marked(BlockKind.HEADING, parent));
         }
         if (parent instanceof Paragraph p) {
             boolean onlyMarkers = true;
@@ -249,15 +255,13 @@ public final class NarrativeReader {
                 return Optional.empty();
             }
             return Optional.of(p.getParent() instanceof ListItem li && li.getFirstChild() == p
-                    ? BlockKind.LIST_ITEM : BlockKind.PARAGRAPH);
+                    ? new Marked(BlockKind.LIST_ITEM, li) : new Marked(BlockKind.PARAGRAPH, p));
         }
-        if (parent instanceof TableCell) {
-            diags.error(file, pos, "an evidence marker cannot sit in a table cell",
-                    "mark the paragraph or heading just before the table instead");
-        } else {
-            diags.error(file, pos, "an evidence marker cannot sit inside emphasis or a link",
-                    "move the marker to the very end of the block, after any closing * or ]");
+        if (parent instanceof TableCell && parent.getParent() instanceof TableRow row) {
+            return Optional.of(new Marked(BlockKind.TABLE_ROW, row));
         }
+        diags.error(file, pos, "an evidence marker cannot sit inside emphasis or a link",
+                "move the marker to the very end of the block, after any closing * or ]");
         return Optional.empty();
     }
 

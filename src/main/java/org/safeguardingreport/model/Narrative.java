@@ -3,6 +3,7 @@ package org.safeguardingreport.model;
 import java.util.List;
 
 import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
 
 import org.safeguardingreport.diag.Pos;
 
@@ -14,12 +15,19 @@ public record Narrative(String id, String file, String titleOverride, String tex
                         List<EvidenceMarker> markers, List<FigureRef> figures, List<ChartRef> charts,
                         List<PictureRef> pictures) {
 
-    /** The kind of block an evidence marker marks: the audit cites the page where that block starts. */
+    /**
+     * The kind of block an evidence marker marks: the audit cites the page on which that block's
+     * first line of text is drawn. A marker ending a table cell marks the cell's row.
+     */
     public enum BlockKind {
-        HEADING, PARAGRAPH, LIST_ITEM
+        HEADING, PARAGRAPH, LIST_ITEM, TABLE_ROW
     }
 
-    public record EvidenceMarker(List<String> questions, String file, Pos pos, BlockKind block) {
+    /**
+     * A marker, where it is written ({@code pos}), and the block it marks: {@code node} in the
+     * parsed document, starting at {@code blockPos}. Every marker ending one block shares its node.
+     */
+    public record EvidenceMarker(List<String> questions, String file, Pos pos, BlockKind block, Node node, Pos blockPos) {
     }
 
     /** {@code period} is a quarter "Q1".."Q4", or "year" for an annual measure. */

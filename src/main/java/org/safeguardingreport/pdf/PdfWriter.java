@@ -50,8 +50,26 @@ public final class PdfWriter {
             new String[] {"DejaVu Sans", "DejaVuSans.ttf", "400", "NORMAL"},
             new String[] {"DejaVu Sans", "DejaVuSans-Bold.ttf", "700", "NORMAL"});
 
-    /** The number of pages and, for each anchor asked about, the 1-based page on which its block starts. */
-    public record Output(int pages, Map<String, Integer> anchorPages) {
+    /**
+     * The number of pages and, for each anchor asked about, the 1-based page on which its block's
+     * first line of text is drawn, and that line's words (empty when the block has no text).
+     */
+    public record Output(int pages, Map<String, Integer> anchorPages, Map<String, String> words) {
+    }
+
+    /** The painted pages do not bear out where the layout put some anchored blocks; nothing may be published. */
+    public static final class UnprovenPages extends IllegalStateException {
+        private final transient List<PageProof.Failure> failures;
+
+        UnprovenPages(List<PageProof.Failure> failures) {
+            super(failures.size() + " anchored block(s) are not on the page the layout gave them; first: "
+                    + failures.get(0).id() + " (" + failures.get(0).reason() + ")");
+            this.failures = List.copyOf(failures);
+        }
+
+        public List<PageProof.Failure> failures() {
+            return failures;
+        }
     }
 
     private PdfWriter() {
@@ -91,16 +109,17 @@ public final class PdfWriter {
         PdfRendererBuilder b = builder(xhtml, roots, charts, archival, fonts);
         b.toStream(out);
         try (PdfBoxRenderer r = b.buildPdfRenderer()) {
-            Output layout = layout(r, anchors);
-            laidOut.accept(layout);
+            LaidOut laid = layout(r, anchors);
+            laidOut.accept(laid.output());
             PDDocument doc = r.createPDFKeepOpen();
+            Output proven = prove(doc, laid, linkTargets(r));
             if (draft) {
                 Watermark.apply(doc, fonts.load(doc, "LiberationSans-Bold.ttf"));
             }
-            post.apply(doc, layout);
+            post.apply(doc, proven);
             describeLinks(doc);
             doc.save(out);
-            return layout;
+            return proven;
         } finally {
             fonts.giveBack();
         }
@@ -117,23 +136,75 @@ public final class PdfWriter {
         PdfRendererBuilder b = builder(xhtml, roots, charts, archival, fonts);
         b.toStream(OutputStream.nullOutputStream());
         try (PdfBoxRenderer r = b.buildPdfRenderer()) {
-            return layout(r, anchors);
+            return layout(r, anchors).output();
         } finally {
             fonts.giveBack();
         }
     }
 
-    private static Output layout(PdfBoxRenderer r, List<String> anchors) {
+    /** The layout's answer, with each anchored block's text for the proof. */
+    private record LaidOut(Output output, Map<String, String> blockTexts) {
+    }
+
+    private static LaidOut layout(PdfBoxRenderer r, List<String> anchors) {
         r.layout();
         List<PageBox> pages = r.getRootBox().getLayer().getPages();
         Map<String, Integer> found = new LinkedHashMap<>();
+        Map<String, String> words = new LinkedHashMap<>();
+        Map<String, String> texts = new LinkedHashMap<>();
+        Map<String, Box> ids = TextStart.boxesById(r.getRootBox());
         for (String id : anchors) {
-            Box box = r.getSharedContext().getBoxById(id);
+            Box box = ids.get(id);
             if (box != null) {
-                found.put(id, pageOf(pages, box.getAbsY()));
+                TextStart.Start start = TextStart.of(box);
+                found.put(id, pageOf(pages, start.line().getAbsY()));
+                words.put(id, start.words());
+                texts.put(id, start.blockText());
             }
         }
-        return new Output(pages.size(), found);
+        TextStart.anchorIdsAtText(r.getSharedContext(), ids, pages);
+        return new LaidOut(new Output(pages.size(), found, words), texts);
+    }
+
+    /**
+     * The layout's pages, proven against the painted text ({@link PageProof}). A block whose words
+     * are found on one other page only is moved there, unless something painted in this PDF (a
+     * contents entry, a link, a bookmark) already points at it.
+     */
+    private static Output prove(PDDocument doc, LaidOut laid, java.util.Set<String> painted) throws IOException {
+        List<PageProof.Claim> claims = new java.util.ArrayList<>();
+        laid.output().anchorPages().forEach((id, page) ->
+                claims.add(new PageProof.Claim(id, page, laid.output().words().get(id), laid.blockTexts().get(id))));
+        PageProof.Result r = PageProof.check(doc, claims);
+        List<PageProof.Failure> failures = new java.util.ArrayList<>(r.failures());
+        r.pages().forEach((id, page) -> {
+            int laidPage = laid.output().anchorPages().get(id);
+            if (page != laidPage && painted.contains(id)) {
+                failures.add(new PageProof.Failure(id, laidPage, r.words().get(id),
+                        "its first words are drawn on page " + page + ", and this PDF points to page " + laidPage));
+            }
+        });
+        if (!failures.isEmpty()) {
+            doc.close();
+            throw new UnprovenPages(failures);
+        }
+        return new Output(laid.output().pages(), r.pages(), laid.output().words());
+    }
+
+    /** The ids that links and bookmarks of the document point at: their pages are painted into the PDF. */
+    private static java.util.Set<String> linkTargets(PdfBoxRenderer r) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        org.w3c.dom.Document d = r.getDocument();
+        for (String tag : new String[] {"a", "bookmark"}) {
+            org.w3c.dom.NodeList l = d.getElementsByTagName(tag);
+            for (int i = 0; i < l.getLength(); i++) {
+                String href = ((org.w3c.dom.Element) l.item(i)).getAttribute("href");
+                if (href.startsWith("#")) {
+                    ids.add(href.substring(1));
+                }
+            }
+        }
+        return ids;
     }
 
     private static PdfRendererBuilder builder(String xhtml, List<Path> roots,

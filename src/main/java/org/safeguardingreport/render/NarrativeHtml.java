@@ -17,9 +17,7 @@ import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
-import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.MailLink;
-import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.AttributeProvider;
@@ -68,8 +66,11 @@ public final class NarrativeHtml {
         OPTIONS = o.toImmutable();
     }
 
-    /** A marked block: its anchor id, the questions it is evidence for, and what kind of block it is. */
-    public record Anchor(String id, List<String> questions, Narrative.BlockKind block) {
+    /**
+     * A marked block: its anchor id, the questions it is evidence for, what kind of block it is, and
+     * the file and line where it starts.
+     */
+    public record Anchor(String id, List<String> questions, Narrative.BlockKind block, String file, int line) {
     }
 
     public record Result(String html, List<Anchor> anchors) {
@@ -105,28 +106,18 @@ public final class NarrativeHtml {
 
     /** Each block that ends with evidence markers, with a stable id: ev-SECTION-N in document order. */
     private static Map<Node, Anchor> markedBlocks(Narrative section) {
-        Map<Node, Anchor> out = new java.util.LinkedHashMap<>();
         Map<Node, Set<String>> questions = new java.util.LinkedHashMap<>();
-        Map<Node, Narrative.BlockKind> kinds = new HashMap<>();
-        for (Node n : section.document().getDescendants()) {
-            if (n instanceof EvidenceMarkerNode m && !m.questions().isEmpty()) {
-                Node parent = m.getParent();
-                Node block = parent;
-                Narrative.BlockKind kind = Narrative.BlockKind.PARAGRAPH;
-                if (parent instanceof Heading) {
-                    kind = Narrative.BlockKind.HEADING;
-                } else if (parent instanceof Paragraph p && p.getParent() instanceof ListItem li && li.getFirstChild() == p) {
-                    block = li;
-                    kind = Narrative.BlockKind.LIST_ITEM;
-                }
-                questions.computeIfAbsent(block, k -> new LinkedHashSet<>()).addAll(m.questions());
-                kinds.put(block, kind);
-            }
+        Map<Node, Narrative.EvidenceMarker> first = new HashMap<>();
+        for (Narrative.EvidenceMarker m : section.markers()) {
+            questions.computeIfAbsent(m.node(), k -> new LinkedHashSet<>()).addAll(m.questions());
+            first.putIfAbsent(m.node(), m);
         }
+        Map<Node, Anchor> out = new java.util.LinkedHashMap<>();
         int i = 0;
         for (Map.Entry<Node, Set<String>> e : questions.entrySet()) {
-            out.put(e.getKey(), new Anchor("ev-" + section.id() + "-" + (++i), List.copyOf(e.getValue()),
-                    kinds.get(e.getKey())));
+            Narrative.EvidenceMarker m = first.get(e.getKey());
+            out.put(e.getKey(), new Anchor("ev-" + section.id() + "-" + (++i), List.copyOf(e.getValue()), m.block(),
+                    m.file(), m.blockPos().line()));
         }
         return out;
     }

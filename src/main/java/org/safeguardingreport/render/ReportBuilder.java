@@ -16,8 +16,8 @@ import org.safeguardingreport.pdf.SourceFiles;
 /** Bundle to annual-report PDF: view, layout, PDF, and the pages the audit will cite. */
 public final class ReportBuilder {
 
-    /** The PDF's bytes and where its parts landed. */
-    public record Report(byte[] pdf, PageIndex index) {
+    /** The PDF's bytes, where its parts landed, and the proof of each evidence block's page. */
+    public record Report(byte[] pdf, PageIndex index, List<Evidence> evidence) {
         public int pages() {
             return index.pages();
         }
@@ -26,6 +26,13 @@ public final class ReportBuilder {
         public Map<String, List<Integer>> citations() {
             return index.questions();
         }
+    }
+
+    /**
+     * A marked block as cited: the questions it is evidence for, where it is written, the page on
+     * which its first line of text is drawn, and the words of that line found on that page.
+     */
+    public record Evidence(List<String> questions, String file, int line, int page, String words) {
     }
 
     private ReportBuilder() {
@@ -44,7 +51,11 @@ public final class ReportBuilder {
         return build(bundle, finalReport, view, diags, index -> { });
     }
 
-    /** As above; {@code laidOut} hears the page index as soon as the layout is done, before the PDF is painted. */
+    /**
+     * As above; {@code laidOut} hears the page index as soon as the layout is done, before the PDF is
+     * painted and its pages proven (the proof may still move an evidence block's page, see
+     * {@link org.safeguardingreport.pdf.PageProof}; the returned report has the proven index).
+     */
     public static Optional<Report> build(Bundle bundle, boolean finalReport, ReportView.Result view, Diagnostics diags,
                                          java.util.function.Consumer<PageIndex> laidOut) throws IOException {
         Optional<String> xhtml = xhtml(bundle, view, diags);
@@ -52,20 +63,23 @@ public final class ReportBuilder {
             return Optional.empty();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
-        // made once, when the layout is done; the embedded copy and the returned report use the same index
-        java.util.concurrent.atomic.AtomicReference<PageIndex> index = new java.util.concurrent.atomic.AtomicReference<>();
-        PdfWriter.PostProcess post = !finalReport ? PdfWriter.PostProcess.NONE : (doc, layout) -> {
+        // a final report carries the index of its pages as proven against its own text
+        PdfWriter.PostProcess post = !finalReport ? PdfWriter.PostProcess.NONE : (doc, proven) -> {
             Map<String, byte[]> files = SourceFiles.of(bundle.root());
             files.putAll(SourceFiles.narrative(bundle.root()));
-            files.put(PageIndex.FILE, index.get().toJson());
-            SourceFiles.embed(files).apply(doc, layout);
+            files.put(PageIndex.FILE, PageIndex.of(proven, view.anchors()).toJson());
+            SourceFiles.embed(files).apply(doc, proven);
         };
-        PdfWriter.write(xhtml.get(), List.of(bundle.root()), anchors(bundle, view), !finalReport, view.charts(), post,
-                finalReport, l -> {
-                    index.set(PageIndex.of(l, view.anchors()));
-                    laidOut.accept(index.get());
-                }, out);
-        return Optional.of(new Report(out.toByteArray(), index.get()));
+        PdfWriter.Output proven = PdfWriter.write(xhtml.get(), List.of(bundle.root()), anchors(bundle, view), !finalReport,
+                view.charts(), post, finalReport, l -> laidOut.accept(PageIndex.of(l, view.anchors())), out);
+        List<Evidence> evidence = new ArrayList<>();
+        for (NarrativeHtml.Anchor a : view.anchors()) {
+            Integer page = proven.anchorPages().get(a.id());
+            if (page != null) {
+                evidence.add(new Evidence(a.questions(), a.file(), a.line(), page, proven.words().getOrDefault(a.id(), "")));
+            }
+        }
+        return Optional.of(new Report(out.toByteArray(), PageIndex.of(proven, view.anchors()), List.copyOf(evidence)));
     }
 
     /** The page index alone: the report laid out as {@link #build} would, without writing the PDF. */
@@ -94,7 +108,7 @@ public final class ReportBuilder {
     }
 
     /** "2.10" after "2.9": questions sort by standard, then number. */
-    static int byQuestion(String a, String b) {
+    public static int byQuestion(String a, String b) {
         String[] x = a.split("\\.");
         String[] y = b.split("\\.");
         int c = Integer.compare(Integer.parseInt(x[0]), Integer.parseInt(y[0]));

@@ -99,14 +99,25 @@ class NarrativeTest {
     @Test
     void markerMustEndItsBlock() {
         Cli r = checkSection("standard-3", "Text {audit=3.1} and more text.\n");
-        assertEquals("narrative/standard-3.md:1:6: error: an evidence marker must end its paragraph, list item or heading",
+        assertEquals("narrative/standard-3.md:1:6: error: an evidence marker must end its paragraph, list item, heading or table cell",
                 r.line("narrative/standard-3.md:"));
     }
 
     @Test
-    void markerInATableCellIsRefused() {
-        Cli r = checkSection("standard-3", "| a | b |\n|---|---|\n| x | y {audit=3.1} |\n");
-        assertEquals("narrative/standard-3.md:3:9: error: an evidence marker cannot sit in a table cell",
+    void markerEndingATableCellMarksItsRow() {
+        Narrative n = load("standard-3", "Intro.\n\n| a | b |\n|---|---|\n| w | z |\n| x | y {audit=3.1} |\n");
+        assertEquals(1, n.markers().size());
+        Narrative.EvidenceMarker m = n.markers().get(0);
+        assertEquals(Narrative.BlockKind.TABLE_ROW, m.block());
+        assertTrue(m.node() instanceof com.vladsch.flexmark.ext.tables.TableRow, m.node().getClass().getName());
+        assertEquals(new org.safeguardingreport.diag.Pos(6, 1), m.blockPos(), "the row starts its line");
+        assertEquals(new org.safeguardingreport.diag.Pos(6, 9), m.pos());
+    }
+
+    @Test
+    void markerInsideATableCellIsRefused() {
+        Cli r = checkSection("standard-3", "| a | b |\n|---|---|\n| x {audit=3.1} more | y |\n");
+        assertEquals("narrative/standard-3.md:3:5: error: an evidence marker must end its paragraph, list item, heading or table cell",
                 r.line("narrative/standard-3.md:"));
     }
 
