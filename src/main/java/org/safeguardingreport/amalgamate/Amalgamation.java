@@ -67,7 +67,9 @@ public final class Amalgamation {
      * report shows; its gaps were taken from the whole bundle; {@code pages} is where things sit in
      * the provider's own report (null when that is not known); {@code signatureVerified} is null for a folder.
      */
-    public record Provider(Bundle bundle, String shown, Boolean signatureVerified, Set<String> gaps, PageIndex pages) {
+    /** {@code notes}: what the analyst should know of this provider that is not an error (pages that could not be proven). */
+    public record Provider(Bundle bundle, String shown, Boolean signatureVerified, Set<String> gaps, PageIndex pages,
+                           List<String> notes) {
         public String name() {
             return bundle.meta().provider().name();
         }
@@ -270,6 +272,13 @@ public final class Amalgamation {
             return new Outcome(null, new Skipped(in.shown(), d.sorted().stream().filter(Diagnostic::isError).toList()));
         }
         Bundle b = r.bundle().get();
+        List<String> notes = new ArrayList<>();
+        if (in.pdf() != null && pages != null) {
+            // the page index came with the PDF: each page it gives is checked against that PDF's own text
+            PageIndex.Proven proven = pages.provenAgainst(in.pdf(), anchor -> expectedText(b, anchor));
+            pages = proven.index();
+            notes.addAll(proven.problems());
+        }
         // only a PDF that yielded a valid bundle is opened again for its signatures
         Boolean verified = null;
         if (in.pdf() != null) {
@@ -283,7 +292,15 @@ public final class Amalgamation {
             }
         });
         Bundle small = new Bundle(b.root(), b.name(), b.meta(), b.template(), shown, b.data(), b.audit());
-        return new Outcome(new Provider(small, in.shown(), verified, Set.copyOf(b.gaps()), pages), null);
+        return new Outcome(new Provider(small, in.shown(), verified, Set.copyOf(b.gaps()), pages, List.copyOf(notes)), null);
+    }
+
+    /** What a provider's report prints where an anchor of its page index points: a section's heading, a measure's label. */
+    private static String expectedText(Bundle b, String anchor) {
+        if (anchor.startsWith("sec-")) {
+            return b.template().heading(anchor.substring(4));
+        }
+        return MeasureCatalog.get().measure(anchor.substring("measure-".length())).map(Measure::label).orElse(null);
     }
 
     /** Question ids every provider's template shares (all of them when one template is used). */

@@ -64,6 +64,9 @@ final class AmalgamateCommand implements Callable<Integer> {
                     err.println(s.shown() + (d.file().isEmpty() ? "" : "/") + d.format());
                 }
             }
+            for (Amalgamation.Provider p : r.providers()) {
+                p.notes().forEach(n -> err.println(p.shown() + ": warning: " + n));
+            }
             Diagnostics diags = new Diagnostics();
             HealthReport.Commissioner c = HealthReport.commissioner(narrative, diags);
             DiagnosticPrinter.print(diags, err);

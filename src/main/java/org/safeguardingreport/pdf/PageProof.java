@@ -12,8 +12,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 /**
  * Proves, from the painted pages' own text, that each anchored block starts on the page the layout
  * gave it: the words of its first line, which must open the block's text, must be drawn on that
- * page. A block found on one other page only is moved there; anything else is a failure, and a
- * build that has one publishes nothing.
+ * page. A block whose words are on a page near that one (the nearest, if only one is nearest) is
+ * moved there; anything else is a failure, and a build that has one publishes nothing.
  */
 public final class PageProof {
     /** One anchored block as laid out: the page of its first line and that line's words. */
@@ -27,6 +27,9 @@ public final class PageProof {
     public record Failure(String id, int page, String words, String reason) {
     }
 
+    /** How far from the page the layout gave a block's words may be found and the block moved there. */
+    static final int REACH = 2;
+
     private final PDDocument doc;
     private final Map<Integer, String> texts = new HashMap<>();
 
@@ -36,6 +39,13 @@ public final class PageProof {
 
     public static Result check(PDDocument doc, List<Claim> claims) throws IOException {
         return new PageProof(doc).run(claims);
+    }
+
+    /** As above, for a PDF file. */
+    public static Result check(java.nio.file.Path pdf, List<Claim> claims) throws IOException {
+        try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            return check(doc, claims);
+        }
     }
 
     private Result run(List<Claim> claims) throws IOException {
@@ -58,21 +68,43 @@ public final class PageProof {
                 pages.put(c.id(), c.page());
                 continue;
             }
-            List<Integer> found = new ArrayList<>();
-            for (int p = 1; p <= doc.getNumberOfPages(); p++) {
-                if (text(p).contains(w)) {
-                    found.add(p);
-                }
-            }
-            if (found.size() == 1) {
-                pages.put(c.id(), found.get(0));
+            int found = nearest(c.page(), w);
+            if (found > 0) {
+                pages.put(c.id(), found);
             } else {
-                failures.add(new Failure(c.id(), c.page(), c.words(), found.isEmpty()
+                failures.add(new Failure(c.id(), c.page(), c.words(), found == 0
                         ? "its first words are on no page of the PDF"
-                        : "its first words are not on page " + c.page() + " but on pages " + found));
+                        : "its first words are not on page " + c.page() + " but on pages " + everywhere(w)));
             }
         }
         return new Result(pages, words, failures);
+    }
+
+    /**
+     * The page nearest {@code page} (within {@value #REACH} pages) that holds {@code words}, when one is
+     * nearer than any other; 0 when no page holds them, -1 when none or two equally near do.
+     */
+    private int nearest(int page, String words) throws IOException {
+        for (int d = 1; d <= REACH; d++) {
+            boolean after = page + d <= doc.getNumberOfPages() && text(page + d).contains(words);
+            boolean before = page - d >= 1 && page - d <= doc.getNumberOfPages() && text(page - d).contains(words);
+            if (after != before) {
+                return after ? page + d : page - d;
+            } else if (after) {
+                return -1;
+            }
+        }
+        return everywhere(words).isEmpty() ? 0 : -1;
+    }
+
+    private List<Integer> everywhere(String words) throws IOException {
+        List<Integer> found = new ArrayList<>();
+        for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+            if (text(p).contains(words)) {
+                found.add(p);
+            }
+        }
+        return found;
     }
 
     /**

@@ -23,7 +23,7 @@ import org.safeguardingreport.pdf.PdfWriter;
  * very PDF the provider signed.
  */
 public record PageIndex(int pages, Map<String, Integer> sections, Map<String, Integer> measures,
-                        Map<String, List<Integer>> questions) {
+                        Map<String, List<Integer>> questions, Map<String, String> words) {
     public static final String FILE = "pages.json";
     static final String SECTION = "sec-";
     static final String MEASURE = "measure-";
@@ -32,6 +32,7 @@ public record PageIndex(int pages, Map<String, Integer> sections, Map<String, In
         sections = Collections.unmodifiableMap(new LinkedHashMap<>(sections));
         measures = Collections.unmodifiableMap(new LinkedHashMap<>(measures));
         questions = Collections.unmodifiableMap(new LinkedHashMap<>(questions));
+        words = Collections.unmodifiableMap(new LinkedHashMap<>(words));
     }
 
     /** The anchor ids to ask the layout about: every section, every dashboard row, every evidence block. */
@@ -46,11 +47,18 @@ public record PageIndex(int pages, Map<String, Integer> sections, Map<String, In
     static PageIndex of(PdfWriter.Output layout, List<NarrativeHtml.Anchor> evidence) {
         Map<String, Integer> sections = new LinkedHashMap<>();
         Map<String, Integer> measures = new LinkedHashMap<>();
+        Map<String, String> words = new LinkedHashMap<>();
         layout.anchorPages().forEach((id, page) -> {
             if (id.startsWith(SECTION)) {
                 sections.put(id.substring(SECTION.length()), page);
             } else if (id.startsWith(MEASURE)) {
                 measures.put(id.substring(MEASURE.length()), page);
+            } else {
+                return;
+            }
+            String w = layout.words().getOrDefault(id, "");
+            if (!w.isEmpty()) {
+                words.put(id, w);
             }
         });
         Map<String, TreeSet<Integer>> pages = new TreeMap<>(ReportBuilder::byQuestion);
@@ -62,7 +70,7 @@ public record PageIndex(int pages, Map<String, Integer> sections, Map<String, In
         }
         Map<String, List<Integer>> questions = new LinkedHashMap<>();
         pages.forEach((q, p) -> questions.put(q, List.copyOf(p)));
-        return new PageIndex(layout.pages(), sections, measures, questions);
+        return new PageIndex(layout.pages(), sections, measures, questions, words);
     }
 
     /** The first page of standard {@code n}'s section, where its evidence is expected. */
@@ -80,6 +88,7 @@ public record PageIndex(int pages, Map<String, Integer> sections, Map<String, In
         m.put("sections", sections);
         m.put("measures", measures);
         m.put("questions", questions);
+        m.put("words", words);
         return JsonWriter.write(m).getBytes(StandardCharsets.UTF_8);
     }
 
@@ -107,7 +116,62 @@ public record PageIndex(int pages, Map<String, Integer> sections, Map<String, In
                 }
             });
         }
-        return Optional.of(new PageIndex(pages, pages(o.get("sections"), pages), pages(o.get("measures"), pages), questions));
+        Map<String, String> words = new LinkedHashMap<>();
+        if (o.get("words") instanceof JsonValue.JsonObject w) {
+            w.members().forEach((k, member) -> {
+                if (member.value() instanceof JsonValue.JsonString t && t.value().length() <= 500) {
+                    words.put(k, t.value());
+                }
+            });
+        }
+        return Optional.of(new PageIndex(pages, pages(o.get("sections"), pages), pages(o.get("measures"), pages), questions,
+                words));
+    }
+
+    /** An index whose pages were checked against the PDF they came from, and what could not be proven. */
+    public record Proven(PageIndex index, List<String> problems) {
+    }
+
+    /**
+     * Checks the sections and measures this index places against the text of the PDF it came from
+     * (a provider's final report): each one's words, as recorded when that PDF was built (or, from a
+     * PDF that recorded none, {@code expected}'s text for it: a heading or a measure's label), must
+     * be drawn on the page given. One found on one other page only is moved there; any other is
+     * dropped, so no page is ever cited that does not hold what it is cited for.
+     *
+     * @param expected the text each anchor id ("sec-ID", "measure-ID") should open with, or null to leave it unchecked
+     */
+    public Proven provenAgainst(java.nio.file.Path pdf, java.util.function.Function<String, String> expected)
+            throws java.io.IOException {
+        List<org.safeguardingreport.pdf.PageProof.Claim> claims = new ArrayList<>();
+        Map<String, Integer> given = new LinkedHashMap<>();
+        sections.forEach((id, p) -> given.put(SECTION + id, p));
+        measures.forEach((id, p) -> given.put(MEASURE + id, p));
+        Map<String, Integer> unchecked = new LinkedHashMap<>();
+        given.forEach((anchor, page) -> {
+            String w = words.getOrDefault(anchor, expected.apply(anchor));
+            if (w == null || w.isBlank()) {
+                unchecked.put(anchor, page);
+            } else {
+                claims.add(new org.safeguardingreport.pdf.PageProof.Claim(anchor, page, w, w));
+            }
+        });
+        org.safeguardingreport.pdf.PageProof.Result r = org.safeguardingreport.pdf.PageProof.check(pdf, claims);
+        List<String> problems = new ArrayList<>();
+        r.failures().forEach(f -> problems.add("its page index puts \"" + f.words() + "\" on page " + f.page() + ", but "
+                + f.reason() + "; no page is given for it"));
+        Map<String, Integer> sec = new LinkedHashMap<>();
+        Map<String, Integer> mea = new LinkedHashMap<>();
+        java.util.function.BiConsumer<String, Integer> keep = (anchor, page) -> {
+            if (anchor.startsWith(SECTION)) {
+                sec.put(anchor.substring(SECTION.length()), page);
+            } else {
+                mea.put(anchor.substring(MEASURE.length()), page);
+            }
+        };
+        unchecked.forEach(keep);
+        r.pages().forEach(keep);
+        return new Proven(new PageIndex(pages, sec, mea, questions, words), List.copyOf(problems));
     }
 
     private static Map<String, Integer> pages(JsonValue v, int last) {

@@ -20,12 +20,13 @@ import org.safeguardingreport.TestBundle;
 
 /** The proof of anchored pages against the painted text, on small documents whose pages are known. */
 class PageProofTest {
-    /** Three A6 pages: "Alpha opens one" on 1, "Beta opens two" and again "Alpha opens one" on 2, "Gamma" on 3. */
+    /** Four A6 pages: "Alpha opens one" on 1 and 3, "Beta opens two" on 2, "Gamma stands alone" on 4. */
     private static final String PAGES = """
             <html><head><style>@page { size: A6; margin: 10mm; } body { font-family: 'Liberation Sans'; }
             .p { page-break-before: always; }</style></head><body>
             <p id="a">Alpha opens one</p>
-            <p class="p" id="b">Beta opens two</p><p>Alpha opens one</p>
+            <p class="p" id="b">Beta opens two</p>
+            <p class="p">Alpha opens one</p>
             <p class="p" id="c">Gamma stands alone</p>
             <p id="hidden" style="visibility: hidden">Hidden words are laid out but never drawn</p>
             </body></html>
@@ -43,31 +44,36 @@ class PageProofTest {
     @Test
     void aClaimOnItsPageIsProven() throws Exception {
         try (PDDocument doc = document()) {
-            PageProof.Result r = PageProof.check(doc, List.of(new PageProof.Claim("c", 3, "Gamma stands alone", "Gamma stands alone")));
+            PageProof.Result r = PageProof.check(doc, List.of(new PageProof.Claim("c", 4, "Gamma stands alone", "Gamma stands alone")));
             assertEquals(List.of(), r.failures());
-            assertEquals(3, r.pages().get("c"));
+            assertEquals(4, r.pages().get("c"));
         }
     }
 
     @Test
-    void aClaimOnThePageBeforeIsMovedToTheOnePageHoldingItsWords() throws Exception {
+    void aClaimOnThePageBeforeIsMovedToTheNearestPageHoldingItsWords() throws Exception {
         try (PDDocument doc = document()) {
-            PageProof.Result r = PageProof.check(doc, List.of(new PageProof.Claim("c", 2, "Gamma stands alone", "Gamma stands alone")));
+            PageProof.Result r = PageProof.check(doc, List.of(new PageProof.Claim("c", 3, "Gamma stands alone", "Gamma stands alone"),
+                    new PageProof.Claim("a", 4, "Alpha opens one", "Alpha opens one")));
             assertEquals(List.of(), r.failures());
-            assertEquals(3, r.pages().get("c"));
+            assertEquals(4, r.pages().get("c"));
+            assertEquals(3, r.pages().get("a"), "the nearer of pages 1 and 3");
         }
     }
 
     @Test
-    void wordsOnTwoOtherPagesOrOnNoneAreFailures() throws Exception {
+    void wordsEquallyNearOnTwoPagesOrFarOrNowhereAreFailures() throws Exception {
         try (PDDocument doc = document()) {
             PageProof.Result r = PageProof.check(doc, List.of(
-                    new PageProof.Claim("a", 3, "Alpha opens one", "Alpha opens one"),
-                    new PageProof.Claim("x", 1, "Never drawn anywhere", "Never drawn anywhere")));
-            assertEquals(2, r.failures().size());
-            assertEquals("its first words are not on page 3 but on pages [1, 2]", r.failures().get(0).reason());
+                    new PageProof.Claim("a", 2, "Alpha opens one", "Alpha opens one"),
+                    new PageProof.Claim("x", 1, "Never drawn anywhere", "Never drawn anywhere"),
+                    new PageProof.Claim("c", 1, "Gamma stands alone", "Gamma stands alone")));
+            assertEquals(3, r.failures().size());
+            assertEquals("its first words are not on page 2 but on pages [1, 3]", r.failures().get(0).reason());
             assertEquals("its first words are on no page of the PDF", r.failures().get(1).reason());
-            assertFalse(r.pages().containsKey("a"));
+            assertEquals("its first words are not on page 1 but on pages [4]", r.failures().get(2).reason(),
+                    "three pages away is too far to be the same block");
+            assertTrue(r.pages().isEmpty());
         }
     }
 
