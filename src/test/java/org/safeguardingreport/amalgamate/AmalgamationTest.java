@@ -261,8 +261,11 @@ class AmalgamationTest {
                 "narrative/sub/../../../evil.md")) {
             files.put(name, text);
         }
+        int level1 = org.safeguardingreport.render.PageIndex.fromJson(files.get(org.safeguardingreport.render.PageIndex.FILE))
+                .orElseThrow().measures().get("3b-level-1");
         files.put(org.safeguardingreport.render.PageIndex.FILE, ("{\"pages\": 48, \"sections\": {\"standard-7\": -3},"
-                + " \"measures\": {\"3b-level-3\": 4.5, \"3b-level-2\": 99999999999, \"3b-level-1\": 12},"
+                + " \"measures\": {\"3b-level-3\": 4.5, \"3b-level-2\": 99999999999, \"3b-level-1\": " + level1 + ","
+                + " \"4a-health-visiting\": 1},"
                 + " \"questions\": {\"1.1\": [0, 7, 49]}}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         Path hostile = tmp.resolve("hostile").resolve("hostile.pdf");
         Files.createDirectories(hostile.getParent());
@@ -278,7 +281,10 @@ class AmalgamationTest {
         }
         assertFalse(Files.exists(Path.of("/tmp/evil.md")));
         var pages = r.providers().get(0).pages();
-        assertEquals(Map.of("3b-level-1", 12), pages.measures(), "only whole pages within the document are kept");
+        assertEquals(Map.of("3b-level-1", level1), pages.measures(),
+                "only whole pages within the document that hold the measure's row are kept");
+        assertEquals(1, r.providers().get(0).notes().size(), "the page that does not hold its row is reported");
+        assertTrue(r.providers().get(0).notes().get(0).contains("on page 1"), r.providers().get(0).notes().toString());
         assertTrue(pages.standard(7).isEmpty());
         assertEquals(List.of(7), pages.questions().get("1.1"));
         Amalgamation.cleanUp(scratch);
