@@ -65,17 +65,41 @@ public final class Amalgamation {
     /**
      * A provider that passed its checks, kept small: its bundle holds only the sections the health
      * report shows; its gaps were taken from the whole bundle; {@code pages} is where things sit in
-     * the provider's own report (null when that is not known); {@code signatureVerified} is null for a folder.
+     * the provider's own report (null when that is not known); {@code notes} is what the analyst
+     * should know that is not an error (pages that could not be proven).
      */
-    /** {@code notes}: what the analyst should know of this provider that is not an error (pages that could not be proven). */
-    public record Provider(Bundle bundle, String shown, Boolean signatureVerified, Set<String> gaps, PageIndex pages,
+    public record Provider(Bundle bundle, String shown, Signature signature, Set<String> gaps, PageIndex pages,
                            List<String> notes) {
         public String name() {
             return bundle.meta().provider().name();
         }
     }
 
-    public record Skipped(String shown, List<Diagnostic> errors) {
+    /** How a provider's report reached the commissioner. A PDF whose signature fails never becomes a provider. */
+    public record Signature(Kind kind, String signer) {
+        public enum Kind { VALID, UNSIGNED, FOLDER }
+
+        /** As the health report shows it. */
+        public String words() {
+            return switch (kind) {
+                case VALID -> "Signature valid: " + signer;
+                case UNSIGNED -> "Unsigned PDF";
+                case FOLDER -> "Source folder (no PDF)";
+            };
+        }
+
+        /** As amalgamation.json records it. */
+        public String status() {
+            return kind.name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * A provider left out: {@code shown} as the input was given, {@code name} as a reader knows it (the
+     * provider's name when its report could be read, else the file or folder name), {@code reason} in
+     * plain words for the health report, and {@code errors} in full for the terminal and amalgamation.json.
+     */
+    public record Skipped(String shown, String name, String reason, List<Diagnostic> errors) {
     }
 
     /** Counts of a provider's answers within one standard; a gap has neither answer nor evidence. */
@@ -179,6 +203,15 @@ public final class Amalgamation {
      */
     public static Result read(List<Input> inputs, boolean finalReports, boolean skipInvalid, Progress progress)
             throws IOException {
+        return read(inputs, finalReports, skipInvalid, null, progress);
+    }
+
+    /**
+     * As above, for the reporting year {@code wanted}; when null, the year most providers report.
+     * A provider of another year is an error naming it (left out with {@code skipInvalid}).
+     */
+    public static Result read(List<Input> inputs, boolean finalReports, boolean skipInvalid, ReportingYear wanted,
+                              Progress progress) throws IOException {
         int threads = Math.max(1, Math.min(inputs.size(), Runtime.getRuntime().availableProcessors()));
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "amalgamate-reader");
@@ -210,23 +243,47 @@ public final class Amalgamation {
         } finally {
             pool.shutdownNow();
         }
-        Set<ReportingYear> years = new LinkedHashSet<>();
-        Set<String> templates = new LinkedHashSet<>();
-        providers.forEach(p -> {
-            years.add(p.bundle().meta().reportingYear());
-            templates.add(p.bundle().template().name());
-        });
-        if (years.size() > 1) {
-            for (Provider p : providers) {
-                errors.add(p.shown() + ": reporting year " + p.bundle().meta().reportingYear().label()
-                        + " (providers must report the same year to be amalgamated)");
+        ReportingYear year = wanted;
+        if (year == null) {
+            Map<ReportingYear, Long> count = new LinkedHashMap<>();
+            providers.forEach(p -> count.merge(p.bundle().meta().reportingYear(), 1L, Long::sum));
+            long most = count.values().stream().mapToLong(Long::longValue).max().orElse(0);
+            List<ReportingYear> top = count.entrySet().stream().filter(e -> e.getValue() == most).map(Map.Entry::getKey).toList();
+            if (top.size() == 1) {
+                year = top.get(0);
+            } else if (top.size() > 1) {
+                errors.add("the providers report " + String.join(" and ", top.stream().map(ReportingYear::label).toList())
+                        + " equally often: give --year to choose the year to amalgamate");
             }
         }
+        if (year != null) {
+            List<Provider> odd = new ArrayList<>();
+            for (Provider p : providers) {
+                if (!p.bundle().meta().reportingYear().equals(year)) {
+                    odd.add(p);
+                }
+            }
+            for (Provider p : odd) {
+                String label = p.bundle().meta().reportingYear().label();
+                String message = "reports " + label + ", not " + year.label()
+                        + (wanted != null ? " (--year)" : ", the year the other providers report");
+                skipped.add(new Skipped(p.shown(), p.name(), "it reports " + label + ", not " + year.label(),
+                        List.of(new Diagnostic(Severity.ERROR, "", 0, 0, message,
+                                wanted != null ? "leave it out, or amalgamate " + label + " on its own"
+                                        : "give --year " + label + " to amalgamate that year instead"))));
+                if (!skipInvalid) {
+                    errors.add(p.shown() + ": " + message);
+                }
+            }
+            providers.removeAll(odd);
+        }
+        Set<String> templates = new LinkedHashSet<>();
+        providers.forEach(p -> templates.add(p.bundle().template().name()));
         if (providers.isEmpty() && errors.isEmpty()) {
             errors.add("no provider to amalgamate");
         }
         return new Result(List.copyOf(providers), List.copyOf(skipped), List.copyOf(errors),
-                years.size() == 1 ? years.iterator().next() : null, templates);
+                providers.isEmpty() ? null : year, templates);
     }
 
     private static Outcome await(java.util.concurrent.Future<Outcome> f) throws IOException {
@@ -247,21 +304,53 @@ public final class Amalgamation {
         }
     }
 
-    /** Loads and checks one provider, finds its pages, and keeps only what the health report needs. */
+    /**
+     * Loads and checks one provider, finds its pages, and keeps only what the health report needs. A
+     * PDF's signatures are checked before anything it carries is read: one that fails, or that does
+     * not cover the whole file, leaves the provider out unread.
+     */
     private static Outcome summarise(Input in, boolean finalReports) throws IOException {
         Path root = in.bundle();
         PageIndex pages = null;
+        Signature signature = new Signature(Signature.Kind.FOLDER, null);
+        String fileName = Path.of(in.shown()).getFileName() == null ? in.shown() : Path.of(in.shown()).getFileName().toString();
         if (in.pdf() != null) {
+            List<Verifier.Result> sigs;
+            try {
+                sigs = Verifier.verify(in.pdf());
+            } catch (IOException notAPdf) {
+                return skip(in, fileName, "it is not a PDF that can be read", "this file cannot be read as a PDF ("
+                        + notAPdf.getMessage() + ")", "give the provider's final PDF, made by `build --final`");
+            }
+            Optional<Verifier.Result> failed = sigs.stream().filter(x -> !x.ok()).findFirst();
+            if (failed.isPresent()) {
+                Verifier.Result f = failed.get();
+                String why = !f.intact() ? (f.problem() == null ? "the signed bytes have changed since signing" : f.problem())
+                        : "the file was changed after it was signed (" + f.bytesAfter() + " bytes added)";
+                return skip(in, fileName, "its digital signature failed: " + why,
+                        "the digital signature fails: " + why + "; nothing in this PDF was read",
+                        "ask the provider for its report exactly as signed");
+            }
+            signature = sigs.isEmpty() ? new Signature(Signature.Kind.UNSIGNED, null)
+                    : new Signature(Signature.Kind.VALID, String.join(", ", sigs.stream().map(Verifier.Result::signer).toList()));
             Unpacked u = unpack(in.pdf(), in.scratch());
             if (u.problem() != null) {
-                return new Outcome(null, new Skipped(in.shown(), List.of(new Diagnostic(Severity.ERROR, "", 0, 0, u.problem(),
-                        "give the provider's folder, or the PDF made by `build --final`, which carries its source data"))));
+                return skip(in, fileName, "it carries no report data", u.problem(),
+                        "give the provider's folder, or the PDF made by `build --final`, which carries its source data");
             }
             root = u.bundle();
             pages = u.pages();
         }
         BundleLoader.Result r = BundleLoader.load(root);
         Diagnostics d = r.diagnostics();
+        String name = r.bundle().map(b -> b.meta().provider().name()).orElse(fileName);
+        if (in.pdf() != null && d.hasErrors()) {
+            // what a PDF carries was made by a build that refuses errors: it was damaged or altered since
+            Diagnostic first = d.sorted().stream().filter(Diagnostic::isError).findFirst().orElseThrow();
+            return skip(in, name, "the report data its PDF carries is damaged",
+                    "the report data this PDF carries is damaged and cannot be read (" + first.format().lines().findFirst()
+                            .orElse("") + ")", "ask the provider for a fresh copy of its final PDF");
+        }
         if (finalReports) {
             r.bundle().ifPresent(b -> FinalRules.apply(b, d));
         }
@@ -269,7 +358,8 @@ public final class Amalgamation {
             pages = ReportBuilder.pages(r.bundle().get(), finalReports, d).orElse(null);
         }
         if (d.hasErrors() || r.bundle().isEmpty()) {
-            return new Outcome(null, new Skipped(in.shown(), d.sorted().stream().filter(Diagnostic::isError).toList()));
+            List<Diagnostic> errors = d.sorted().stream().filter(Diagnostic::isError).toList();
+            return new Outcome(null, new Skipped(in.shown(), name, plainReason(errors, finalReports), errors));
         }
         Bundle b = r.bundle().get();
         List<String> notes = new ArrayList<>();
@@ -279,12 +369,6 @@ public final class Amalgamation {
             pages = proven.index();
             notes.addAll(proven.problems());
         }
-        // only a PDF that yielded a valid bundle is opened again for its signatures
-        Boolean verified = null;
-        if (in.pdf() != null) {
-            List<Verifier.Result> sigs = Verifier.verify(in.pdf());
-            verified = !sigs.isEmpty() && sigs.stream().allMatch(Verifier.Result::ok);
-        }
         Map<String, Narrative> shown = new LinkedHashMap<>();
         PROVIDER_SECTIONS.forEach(id -> {
             if (b.sections().containsKey(id)) {
@@ -292,7 +376,24 @@ public final class Amalgamation {
             }
         });
         Bundle small = new Bundle(b.root(), b.name(), b.meta(), b.template(), shown, b.data(), b.audit());
-        return new Outcome(new Provider(small, in.shown(), verified, Set.copyOf(b.gaps()), pages, List.copyOf(notes)), null);
+        return new Outcome(new Provider(small, in.shown(), signature, Set.copyOf(b.gaps()), pages, List.copyOf(notes)), null);
+    }
+
+    private static Outcome skip(Input in, String name, String reason, String message, String hint) {
+        return new Outcome(null, new Skipped(in.shown(), name, reason,
+                List.of(new Diagnostic(Severity.ERROR, "", 0, 0, message, hint))));
+    }
+
+    /** A board's account of a provider's errors: which files hold them and how many, never a compiler line. */
+    static String plainReason(List<Diagnostic> errors, boolean finalReports) {
+        if (errors.isEmpty()) {
+            return "its report could not be read";
+        }
+        Set<String> files = new LinkedHashSet<>();
+        errors.forEach(e -> files.add(e.file().isEmpty() ? "its folder" : e.file()));
+        String where = files.size() <= 3 ? String.join(", ", files) : files.size() + " of its files";
+        return (finalReports ? "it is not yet a final report: " : "its report has errors: ") + errors.size()
+                + (errors.size() == 1 ? " error" : " errors") + " in " + where;
     }
 
     /** What a provider's report prints where an anchor of its page index points: a section's heading, a measure's label. */

@@ -66,12 +66,15 @@ public final class HealthReport {
     }
 
     /** What both editions are made from: the layout's view and the trend charts, computed once. */
-    public record Edition(Map<String, Object> view, Map<String, org.safeguardingreport.chart.Chart> charts) {
+    public record Edition(Map<String, Object> view, Map<String, org.safeguardingreport.chart.Chart> charts,
+                          List<org.safeguardingreport.chart.Chart> comparing) {
     }
 
     public static Edition edition(Amalgamation.Result r, Commissioner c, boolean finalReport) {
         Map<String, org.safeguardingreport.chart.Chart> charts = charts(r);
-        return new Edition(view(r, c, finalReport, charts), charts);
+        List<org.safeguardingreport.chart.Chart> comparing = List.copyOf(charts.values());
+        // the view adds each provider's own charts to the map, for the PDF to draw
+        return new Edition(view(r, c, finalReport, charts), charts, comparing);
     }
 
     public static Optional<byte[]> pdf(Amalgamation.Result r, Edition e, boolean finalReport, Diagnostics diags)
@@ -95,7 +98,10 @@ public final class HealthReport {
         return Optional.of(out.toByteArray());
     }
 
-    /** For each key measure, one chart comparing the providers' trends (ids chart-1, chart-2, ...). */
+    /**
+     * For each key measure, one chart comparing the providers' trends (ids chart-1, chart-2, ...); the
+     * map is open, so that the view can add each provider's own charts.
+     */
     public static Map<String, org.safeguardingreport.chart.Chart> charts(Amalgamation.Result r) {
         Map<String, org.safeguardingreport.chart.Chart> out = new LinkedHashMap<>();
         List<Bundle> bundles = r.providers().stream().map(Amalgamation.Provider::bundle).toList();
@@ -120,6 +126,7 @@ public final class HealthReport {
         report.put("yearEnd", DATE.format(year.lastDay()));
         report.put("draft", !finalReport);
         Map<String, List<Amalgamation.Counts>> matrix = Amalgamation.matrix(r.providers());
+        List<org.safeguardingreport.chart.Chart> comparing = List.copyOf(charts.values());
         List<Map<String, Object>> providers = new ArrayList<>();
         int i = 0;
         for (Amalgamation.Provider p : r.providers()) {
@@ -130,8 +137,7 @@ public final class HealthReport {
             m.put("template", b.template().name());
             var so = b.meta().signOff();
             m.put("signOff", so == null ? "Not signed off" : so.approvedBy() + ", " + so.role() + ", " + DATE.format(so.date()));
-            m.put("signature", p.signatureVerified() == null ? "Built from its bundle"
-                    : p.signatureVerified() ? "Verified: intact and covering the whole file" : "Not verified");
+            m.put("signature", p.signature().words());
             List<Map<String, Object>> cells = new ArrayList<>();
             for (Amalgamation.Counts k : matrix.get(p.name())) {
                 String level = k.no() + k.gaps() > 0 ? "red" : k.partial() > 0 ? "amber" : "green";
@@ -152,26 +158,28 @@ public final class HealthReport {
             m.put("amber", rag.get(Rating.AMBER));
             m.put("green", rag.get(Rating.GREEN));
             List<Map<String, Object>> sections = new ArrayList<>();
+            // the provider's own charts, under ids of its own in the one document
+            ChartPlan own = new ChartPlan(b, "provider-" + i + "-chart-");
             for (String id : Amalgamation.PROVIDER_SECTIONS) {
                 Narrative n = b.sections().get(id);
                 sections.add(Map.of("heading", b.template().heading(id), "bodyHtml",
-                        n == null || n.text().isBlank() ? "" : NarrativeHtml.render(b, n, new ChartPlan(b), 3).html()));
+                        n == null || n.text().isBlank() ? "" : NarrativeHtml.render(b, n, own, 3).html()));
             }
+            charts.putAll(own.charts());
             m.put("sections", sections);
             providers.add(m);
         }
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("report", report);
         view.put("providers", providers);
-        view.put("charts", charts.values().stream().map(ch -> Map.of("objectHtml", NarrativeHtml.chartObject(ch))).toList());
+        view.put("charts", comparing.stream().map(ch -> Map.of("objectHtml", NarrativeHtml.chartObject(ch))).toList());
         view.put("keyMeasures", Amalgamation.KEY_MEASURES.stream().map(id -> MeasureCatalog.get().measure(id)
                 .map(Measure::label).orElse(id)).toList());
         view.put("reds", redRows(Amalgamation.reds(r.providers()), year));
         view.put("gaps", Amalgamation.gaps(r.providers()).stream().map(x -> Map.of("provider", x.provider(),
                 "question", x.question(), "text", x.text(), "page", page(x.page()))).toList());
-        view.put("skipped", r.skipped().stream().map(s -> Map.of("shown", s.shown(), "errors",
-                s.errors().size() + (s.errors().size() == 1 ? " error" : " errors") + ", first "
-                        + (s.errors().isEmpty() ? "" : s.errors().get(0).format().lines().findFirst().orElse("")))).toList());
+        // a board reads who was left out and why in plain words; the compiler lines stay on the terminal
+        view.put("skipped", r.skipped().stream().map(s -> Map.of("shown", s.name(), "errors", s.reason())).toList());
         view.put("sharedNote", r.templates().size() > 1 ? "templates " + String.join(", ", r.templates())
                 + " are compared on the " + Amalgamation.sharedQuestions(r.providers()).size() + " questions they share" : "");
         // the commissioner's own text has no data of its own: figures in it show as not reported

@@ -23,9 +23,16 @@ import org.safeguardingreport.model.Template;
 public final class ChartPlan {
     private final Bundle bundle;
     private final Map<String, Chart> charts = new LinkedHashMap<>();
+    private final String prefix;
 
     public ChartPlan(Bundle bundle) {
+        this(bundle, "chart-");
+    }
+
+    /** Ids start with {@code prefix}, so that charts of several bundles can share one document. */
+    public ChartPlan(Bundle bundle, String prefix) {
         this.bundle = bundle;
+        this.prefix = prefix;
     }
 
     /** Every chart registered so far, by id. */
@@ -35,7 +42,7 @@ public final class ChartPlan {
 
     /** A chart of the given measures, registered; its title is the one measure's label or the group's. */
     public Chart add(String title, List<String> measureIds) {
-        String id = "chart-" + (charts.size() + 1);
+        String id = prefix + (charts.size() + 1);
         TrendData data = TrendData.of(bundle, measureIds);
         Chart c = new Chart(id, title, data, bundle.template().threshold(measureIds.get(0)));
         charts.put(id, c);

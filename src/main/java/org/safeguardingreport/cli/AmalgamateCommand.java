@@ -49,16 +49,34 @@ final class AmalgamateCommand implements Callable<Integer> {
     @Option(names = "--narrative", paramLabel = "DIR", description = "the commissioner's introduction.md and conclusion.md")
     Path narrative;
 
-    @Option(names = "--skip-invalid", description = "leave out providers with errors (they are named in the report)")
+    @Option(names = "--skip-invalid", description = "leave out providers with errors, failed signatures or another "
+            + "year (they are named in the report, with the reason)")
     boolean skipInvalid;
+
+    @Option(names = "--year", paramLabel = "YYYY/YY", description = "the reporting year to amalgamate (default: the year "
+            + "most providers report); providers of other years are errors")
+    String year;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        org.safeguardingreport.model.ReportingYear wanted = null;
+        if (year != null) {
+            wanted = org.safeguardingreport.model.ReportingYear.parseLabel(year).orElseThrow(() ->
+                    new picocli.CommandLine.ParameterException(spec.commandLine(),
+                            "--year takes a financial year written 2023/24, not \"" + year + "\""));
+        }
+        List<String> missing = inputs.stream().filter(p -> !Files.exists(p)).map(p -> p + ": error: no such file or folder")
+                .toList();
+        if (!missing.isEmpty()) {
+            missing.forEach(err::println);
+            err.println("amalgamation stopped: nothing was written");
+            return Main.INPUT_ERRORS;
+        }
         Path scratch = Files.createTempDirectory("amalgamate-");
         try {
             Amalgamation.Result r = Amalgamation.read(Amalgamation.discover(inputs, scratch), finalBuild, skipInvalid,
-                    progress(err));
+                    wanted, progress(err));
             for (Amalgamation.Skipped s : r.skipped()) {
                 for (Diagnostic d : s.errors()) {
                     err.println(s.shown() + (d.file().isEmpty() ? "" : "/") + d.format());
@@ -102,8 +120,9 @@ final class AmalgamateCommand implements Callable<Integer> {
                 return Main.INPUT_ERRORS;
             }
             PrintWriter o = spec.commandLine().getOut();
-            o.println("Amalgamated " + r.providers().size() + " providers' reports for " + r.year().label()
-                    + (r.skipped().isEmpty() ? "" : "; left out " + r.skipped().size() + " with errors"));
+            int n = r.providers().size();
+            o.println("Amalgamated " + n + (n == 1 ? " provider's report" : " providers' reports") + " for " + r.year().label()
+                    + (r.skipped().isEmpty() ? "" : "; left out " + r.skipped().size() + ", named in the report"));
             files.keySet().forEach(f -> o.println("  " + out.resolve(f)));
             return Main.OK;
         } finally {
@@ -145,7 +164,12 @@ final class AmalgamateCommand implements Callable<Integer> {
             var so = b.meta().signOff();
             x.put("signOff", so == null ? null : Map.of("approvedBy", so.approvedBy(), "role", so.role(), "body", so.body(),
                     "date", so.date().toString()));
-            x.put("signatureVerified", p.signatureVerified());
+            Map<String, Object> sig = new LinkedHashMap<>();
+            sig.put("status", p.signature().status());
+            if (p.signature().signer() != null) {
+                sig.put("signer", p.signature().signer());
+            }
+            x.put("signature", sig);
             List<Map<String, Object>> standards = new ArrayList<>();
             for (Amalgamation.Counts c : matrix.get(b.meta().provider().name())) {
                 standards.add(Map.of("yes", c.yes(), "partial", c.partial(), "no", c.no(), "notApplicable", c.notApplicable(),
@@ -159,7 +183,7 @@ final class AmalgamateCommand implements Callable<Integer> {
             providers.add(x);
         }
         m.put("providers", providers);
-        m.put("skipped", r.skipped().stream().map(s -> Map.of("source", s.shown(),
+        m.put("skipped", r.skipped().stream().map(s -> Map.of("source", s.shown(), "name", s.name(), "reason", s.reason(),
                 "errors", DiagnosticPrinter.asJson(s.errors()))).toList());
         m.put("reds", Amalgamation.reds(r.providers()).stream().map(x -> {
             Map<String, Object> red = new LinkedHashMap<>();

@@ -74,7 +74,7 @@ public final class HealthDocx {
         body.add(note("Ratings: Green \u2265 90%, Amber \u2265 76%, Red below (or each provider's template thresholds), "
                 + "on the unrounded figures. \u2014 not reported."));
         body.add(Wml.para("Heading2", "Trends by provider"));
-        for (org.safeguardingreport.chart.Chart chart : edition.charts().values()) {
+        for (org.safeguardingreport.chart.Chart chart : edition.comparing()) {
             body.add(MarkdownDocx.chartParagraph(pkg, chart));
         }
         body.add(Wml.para("Heading1", "Red measures and gaps"));
@@ -145,7 +145,7 @@ public final class HealthDocx {
         body.add(included);
         if (!skipped.isEmpty()) {
             body.add(Wml.para("Heading2", "Not included"));
-            body.add(Wml.para(null, "These reports had errors and were left out:"));
+            body.add(Wml.para(null, "These reports were left out, for the reason given:"));
             for (Map<String, Object> x : skipped) {
                 body.add(Wml.para(null, x.get("shown") + ": " + x.get("errors")));
             }

@@ -86,12 +86,18 @@ class AmalgamateCommandTest {
         args2.add("--skip-invalid");
         Cli skip = Cli.run(args2.toArray(new String[0]));
         assertEquals(0, skip.status(), skip.err());
-        assertTrue(skip.out().contains("left out 1 with errors"), skip.out());
+        assertTrue(skip.out().contains("left out 1, named in the report"), skip.out());
         String skipped = String.join(" ", PdfText.pages(out2.resolve("health-annual-report.pdf"))).replaceAll("\\s+", " ");
-        assertTrue(skipped.contains("Not included") && skipped.contains("zeta"), "the skipped provider is named in the report");
+        String reason = "North Wessex Community Health NHS Trust: its report has errors: 1 error in audit.json";
+        assertTrue(skipped.contains("Not included") && skipped.contains(reason), "named, with a plain reason: " + skipped);
+        assertFalse(skipped.contains("zeta") || skipped.contains("unknown audit question"),
+                "no folder path nor compiler line reaches the board");
         String skippedXml = DocxXml.document(out2.resolve("health-annual-report.docx"));
-        assertTrue(skippedXml.contains(">Not included<") && skippedXml.contains("zeta") && skippedXml.contains("1 could not be included"),
+        assertTrue(skippedXml.contains(">Not included<") && skippedXml.contains(reason) && skippedXml.contains("1 could not be included"),
                 "the skipped provider is named in the Word edition too");
+        assertFalse(skippedXml.contains("zeta"));
+        String skippedJson = Files.readString(out2.resolve("amalgamation.json"));
+        assertTrue(skippedJson.contains("unknown audit question 3.9"), "the compiler line is kept for the analyst: " + skippedJson);
     }
 
     @Test

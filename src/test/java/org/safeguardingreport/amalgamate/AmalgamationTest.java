@@ -214,15 +214,27 @@ class AmalgamationTest {
     }
 
     @Test
-    void mixedReportingYearsFail() throws IOException {
+    void theProviderOfAnotherYearIsNamedAndCanBeLeftOutOrChosen() throws IOException {
         Path other = copy("e-other-year", "Other Year Trust");
         Path report = other.resolve("report.json");
         Files.writeString(report, Files.readString(report).replace("\"reportingYear\": \"2023/24\"", "\"reportingYear\": \"2022/23\""));
         try {
             Amalgamation.Result r = read(false);
             assertFalse(r.ok());
-            assertNull(r.year());
-            assertTrue(r.errors().stream().anyMatch(e -> e.contains("reporting year 2022/23")), r.errors().toString());
+            assertEquals(List.of(other + ": reports 2022/23, not 2023/24, the year the other providers report"), r.errors(),
+                    "only the odd one is blamed");
+            Amalgamation.Result skip = read(true);
+            assertTrue(skip.ok(), skip.errors().toString());
+            assertEquals(3, skip.providers().size());
+            assertEquals("2023/24", skip.year().label());
+            assertEquals("Other Year Trust", skip.skipped().get(0).name());
+            assertEquals("it reports 2022/23, not 2023/24", skip.skipped().get(0).reason());
+            Amalgamation.Result chosen = Amalgamation.read(Amalgamation.discover(List.of(providers), Files.createTempDirectory(tmp, "s")),
+                    false, true, org.safeguardingreport.model.ReportingYear.parseLabel("2022/23").orElseThrow(),
+                    Amalgamation.Progress.NONE);
+            assertEquals(List.of("Other Year Trust"), chosen.providers().stream().map(Amalgamation.Provider::name).toList());
+            assertEquals(3, chosen.skipped().size());
+            assertEquals("2022/23", chosen.year().label());
         } finally {
             Folders.deleteTree(other);
         }
@@ -237,7 +249,7 @@ class AmalgamationTest {
         Amalgamation.Result r = Amalgamation.read(inputs, true, false);
         assertTrue(r.ok(), r.errors() + " " + r.skipped());
         assertEquals("North Wessex Community Health NHS Trust", r.providers().get(0).bundle().meta().provider().name());
-        assertEquals(Boolean.FALSE, r.providers().get(0).signatureVerified(), "an unsigned PDF is not verified");
+        assertEquals(Amalgamation.Signature.Kind.UNSIGNED, r.providers().get(0).signature().kind(), "an unsigned PDF is told apart");
         // the pages come from the index the PDF carries, and the shown sections from its embedded narrative
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(out.resolve("annual-report.pdf").toFile())) {
             assertEquals(doc.getNumberOfPages(), r.providers().get(0).pages().pages());

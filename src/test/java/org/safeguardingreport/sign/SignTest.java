@@ -38,9 +38,9 @@ import org.safeguardingreport.render.PageIndex;
 import org.verapdf.pdfa.flavours.PDFAFlavour;
 
 /** Signing, verifying, tampering and archiving, on the sample's final build. */
-class SignTest {
+public class SignTest {
     static final Path SAMPLE = Path.of(System.getProperty("report.home", "."), "content", "north-wessex-2023-24");
-    static final char[] PASSWORD = "correct horse".toCharArray();
+    public static final char[] PASSWORD = "correct horse".toCharArray();
 
     @TempDir
     static Path tmp;
@@ -49,7 +49,7 @@ class SignTest {
     static Path signedAudit;
 
     /** A self-signed certificate valid from {@code from} to {@code to}, in a PKCS#12 keystore. */
-    static Path keystore(Path file, Instant from, Instant to) throws Exception {
+    public static Path keystore(Path file, Instant from, Instant to) throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         KeyPair kp = g.generateKeyPair();
