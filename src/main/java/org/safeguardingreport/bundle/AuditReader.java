@@ -57,8 +57,11 @@ final class AuditReader {
                 } else if (a instanceof JsonString s) {
                     answer = Answer.parse(s.value());
                     if (answer == null) {
+                        String near = org.safeguardingreport.text.Suggest.didYouMean(s.value(),
+                                java.util.Arrays.stream(Answer.values()).map(Answer::code).toList());
                         diags.error(FILE, a.pos(), "answer \"" + s.value() + "\" to question " + q
-                                + " is not one of yes, no, partial, n/a", "leave it null while the question is unanswered");
+                                + " is not one of yes, no, partial, n/a", near != null ? near
+                                        : "leave it null while the question is unanswered");
                     }
                 } else {
                     diags.error(FILE, a.pos(), "answer to question " + q + " must be \"yes\", \"no\", \"partial\" or \"n/a\", not "

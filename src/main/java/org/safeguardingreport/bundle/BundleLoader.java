@@ -44,6 +44,7 @@ public final class BundleLoader {
 
     private final Path root;
     private final Diagnostics diags = new Diagnostics();
+    private final Map<String, Pos> places = new java.util.concurrent.ConcurrentHashMap<>();
     /** Section files that exist, readable or not: an unreadable one is reported as such, not as missing. */
     private final java.util.Set<String> sectionFiles = new java.util.HashSet<>();
 
@@ -74,7 +75,7 @@ public final class BundleLoader {
         if (report == null || report.meta() == null || template == null) {
             return new Result(Optional.empty(), diags);
         }
-        Bundle bundle = new Bundle(root, folderName(), report.meta(), template, order(sections, template), data, audit);
+        Bundle bundle = new Bundle(root, folderName(), report.meta(), template, order(sections, template), data, audit, places);
         for (String missing : bundle.missingSections()) {
             if (sectionFiles.contains(missing)) {
                 continue;
@@ -100,7 +101,10 @@ public final class BundleLoader {
         return SourceText.read(file, ReportReader.FILE, diags)
                 .flatMap(text -> JsonReader.read(text, ReportReader.FILE, diags))
                 .flatMap(v -> Fields.asObject(v, ReportReader.FILE, "report.json", diags))
-                .map(o -> ReportReader.read(o, diags))
+                .map(o -> {
+                    remember(ReportReader.FILE, o);
+                    return ReportReader.read(o, diags);
+                })
                 .orElse(null);
     }
 
@@ -202,6 +206,12 @@ public final class BundleLoader {
         return out;
     }
 
+    /** Where a file's object and each of its members are written, for messages about what is missing or wrong there. */
+    private void remember(String file, org.safeguardingreport.json.JsonValue.JsonObject o) {
+        places.put(file, o.pos());
+        o.members().values().forEach(m -> places.put(file + "#" + m.key(), m.keyPos()));
+    }
+
     private Map<String, AuditAnswer> readAudit(Template template) {
         Path file = root.resolve(AuditReader.FILE);
         if (!Files.isRegularFile(file)) {
@@ -210,7 +220,10 @@ public final class BundleLoader {
         return SourceText.read(file, AuditReader.FILE, diags)
                 .flatMap(text -> JsonReader.read(text, AuditReader.FILE, diags))
                 .flatMap(v -> Fields.asObject(v, AuditReader.FILE, "audit.json", diags))
-                .map(o -> AuditReader.read(o, template, diags))
+                .map(o -> {
+                    remember(AuditReader.FILE, o);
+                    return AuditReader.read(o, template, diags);
+                })
                 .orElse(Map.of());
     }
 

@@ -19,7 +19,7 @@ public final class FinalRules {
 
     public static void apply(Bundle bundle, Diagnostics diags) {
         if (!bundle.meta().signedOff()) {
-            diags.error(ReportReader.FILE, Pos.FILE, "a final report needs signOff: approvedBy, role, body and date",
+            diags.error(ReportReader.FILE, bundle.place(ReportReader.FILE, "signOff"), "a final report needs signOff: approvedBy, role, body and date",
                     "add \"signOff\": { \"approvedBy\": \"...\", \"role\": \"Chief Executive\", \"body\": \"Trust Board\", "
                             + "\"date\": \"2024-07-25\" }");
         }
@@ -27,13 +27,13 @@ public final class FinalRules {
         List<String> missing = paper == null ? List.of("meeting", "date", "agendaItem", "presentedBy", "recommendation")
                 : ReportReader.missingBoardPaperFields(paper);
         if (!missing.isEmpty()) {
-            diags.error(ReportReader.FILE, Pos.FILE, "a final report needs the cover sheet's boardPaper "
+            diags.error(ReportReader.FILE, bundle.place(ReportReader.FILE, "boardPaper"), "a final report needs the cover sheet's boardPaper "
                     + String.join(", ", missing), "fill them in under \"boardPaper\"");
         }
         List<String> gaps = bundle.gaps();
         for (String q : gaps) {
             String text = bundle.template().question(q).map(x -> x.text()).orElse("");
-            diags.error(AuditReader.FILE, Pos.FILE, "audit question " + q + " has neither an answer nor evidence"
+            diags.error(AuditReader.FILE, bundle.place(AuditReader.FILE, q), "audit question " + q + " has neither an answer nor evidence"
                     + (text.isEmpty() ? "" : ": \"" + text + "\""),
                     "answer it in audit.json, or mark the paragraph that answers it with {audit=" + q + "}");
         }

@@ -66,6 +66,10 @@ final class AmalgamateCommand implements Callable<Integer> {
                     new picocli.CommandLine.ParameterException(spec.commandLine(),
                             "--year takes a financial year written 2023/24, not \"" + year + "\""));
         }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "-o " + out + ": this is a file; the output "
+                    + "must be a folder, which will hold " + PDF + ", " + DOCX + " and " + JSON);
+        }
         List<String> missing = inputs.stream().filter(p -> !Files.exists(p)).map(p -> p + ": error: no such file or folder")
                 .toList();
         if (!missing.isEmpty()) {

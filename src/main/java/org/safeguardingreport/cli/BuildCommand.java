@@ -60,7 +60,8 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "OUT", description = "output folder (default: out/<bundle folder name>/)")
     Path out;
 
-    @Option(names = "--final", description = "the signed-off report: refuses unless signOff is filled and no audit gap remains")
+    @Option(names = "--final", description = "the signed-off report: refuses unless the bundle passes check --final (the "
+            + "sign-off filled in, a complete board cover sheet, no audit gap, no placeholder picture, no init prompt left)")
     boolean finalBuild;
 
     @Option(names = "--sign", paramLabel = "KEYSTORE.p12",
@@ -79,6 +80,10 @@ final class BuildCommand implements Callable<Integer> {
         }
         if (passwordEnv != null && keystore == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--sign-password-env needs --sign KEYSTORE.p12");
+        }
+        if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "-o " + out + ": this is a file; the output "
+                    + "must be a folder, which will hold annual-report.pdf, annual-report.docx, audit.pdf, audit.docx and build.json");
         }
         SigningKey key = null;
         if (keystore != null) {
@@ -304,8 +309,9 @@ final class BuildCommand implements Callable<Integer> {
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
                 Files.write(tmp.resolve(f.getKey()), f.getValue());
             }
-            // two builds into one OUT take turns here, so each leaves a complete set, never a mixture
-            Path lock = abs.getParent().resolve("." + abs.getFileName() + ".lock");
+            // two builds into one OUT take turns here, so each leaves a complete set, never a mixture; the lock
+            // lives in the temporary folder (named for OUT), so nothing but the outputs is left beside them
+            Path lock = lockFor(abs);
             try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(lock,
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
                  java.nio.channels.FileLock held = ch.lock()) {
@@ -319,6 +325,18 @@ final class BuildCommand implements Callable<Integer> {
             }
         } finally {
             org.safeguardingreport.text.Folders.deleteTree(tmp);
+        }
+    }
+
+    /** The lock file that writers of {@code out} take turns on: in the temporary folder, named for {@code out}. */
+    static Path lockFor(Path out) {
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(
+                    out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return Path.of(System.getProperty("java.io.tmpdir"), "safeguarding-report-"
+                    + java.util.HexFormat.of().formatHex(h, 0, 12) + ".lock");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -36,7 +36,8 @@ final class CheckCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "BUNDLE", description = "the bundle folder")
     Path bundle;
 
-    @Option(names = "--final", description = "also apply the rules of a final build: sign-off present, no audit gaps")
+    @Option(names = "--final", description = "also apply the rules of a final build: the sign-off filled in, a complete board cover sheet, "
+            + "no audit gap, no picture shown as a placeholder and no section still holding init's prompt")
     boolean finalBuild;
 
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",

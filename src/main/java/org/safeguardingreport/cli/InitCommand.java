@@ -42,14 +42,16 @@ final class InitCommand implements Callable<Integer> {
     String provider;
 
     @Option(names = "--year", paramLabel = "YYYY/YY",
-            description = "the reporting year (default: the financial year that holds today)")
+            description = "the reporting year (default: the last financial year that has ended, the one a report is "
+                    + "written about)")
     String year;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ReportingYear ry = year == null ? ReportingYear.containing(LocalDate.now())
+        // a year's report is written after its 31 March, so the default is the last year that has ended
+        ReportingYear ry = year == null ? ReportingYear.containing(LocalDate.now()).previous()
                 : ReportingYear.parseLabel(year).orElseThrow(() -> new CommandLine.ParameterException(
                         spec.commandLine(), "--year \"" + year + "\" is not a financial year: write it like 2023/24"));
         if (provider.isBlank()) {
@@ -60,8 +62,14 @@ final class InitCommand implements Callable<Integer> {
             err.println("  hint: choose a new folder name");
             return Main.INPUT_ERRORS;
         }
+        TemplateLoader loader = TemplateLoader.forBundle(dir);
+        if (!loader.exists(template)) {
+            String hint = org.safeguardingreport.text.Suggest.didYouMean(template, loader.names());
+            throw new CommandLine.ParameterException(spec.commandLine(), "--template: no template is called \"" + template
+                    + "\"" + (hint != null ? "; " + hint : "") + " (templates: " + String.join(", ", loader.names()) + ")");
+        }
         Diagnostics diags = new Diagnostics();
-        Optional<Template> t = TemplateLoader.forBundle(dir).load(template, "--template", Pos.FILE, diags);
+        Optional<Template> t = loader.load(template, "--template", Pos.FILE, diags);
         if (t.isEmpty()) {
             DiagnosticPrinter.print(diags, err);
             return Main.INPUT_ERRORS;

@@ -30,6 +30,11 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (Files.isDirectory(file)) {
+            err.println(file + ": error: this is a folder; give the signed PDF file itself, such as "
+                    + file.resolve("annual-report.pdf"));
+            return Main.INPUT_ERRORS;
+        }
         if (!Files.isRegularFile(file)) {
             err.println(file + ": error: no such file");
             return Main.INPUT_ERRORS;

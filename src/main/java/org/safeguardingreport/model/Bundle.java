@@ -1,5 +1,7 @@
 package org.safeguardingreport.model;
 
+import org.safeguardingreport.diag.Pos;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,9 +16,25 @@ import java.util.TreeMap;
  * Sections are in report order (the template's, then appendices by file name).
  */
 public record Bundle(Path root, String name, ReportMeta meta, Template template, Map<String, Narrative> sections,
-                     Map<ReportingYear, DataYear> data, Map<String, AuditAnswer> audit) {
+                     Map<ReportingYear, DataYear> data, Map<String, AuditAnswer> audit, Map<String, Pos> places) {
+
+    public Bundle(Path root, String name, ReportMeta meta, Template template, Map<String, Narrative> sections,
+                  Map<ReportingYear, DataYear> data, Map<String, AuditAnswer> audit) {
+        this(root, name, meta, template, sections, data, audit, Map.of());
+    }
+
+    /**
+     * Where a part of report.json or audit.json is written: {@code "report.json"} for the file's
+     * object, {@code "report.json#signOff"} for a member, {@code "audit.json#3.2"} for a question;
+     * the file's own object when the member is absent (where it would be added), else the file as a whole.
+     */
+    public Pos place(String file, String member) {
+        Pos p = places.get(file + "#" + member);
+        return p != null ? p : places.getOrDefault(file, Pos.FILE);
+    }
 
     public Bundle {
+        places = Map.copyOf(places);
         sections = Collections.unmodifiableMap(new LinkedHashMap<>(sections));
         data = Collections.unmodifiableMap(new TreeMap<>(data));
         audit = Collections.unmodifiableMap(new LinkedHashMap<>(audit));

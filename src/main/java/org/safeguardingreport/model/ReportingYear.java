@@ -35,6 +35,11 @@ public record ReportingYear(int startYear) implements Comparable<ReportingYear> 
         return new ReportingYear(day.getMonthValue() >= 4 ? day.getYear() : day.getYear() - 1);
     }
 
+    /** The financial year before this one. */
+    public ReportingYear previous() {
+        return new ReportingYear(startYear - 1);
+    }
+
     public String label() {
         return String.format("%d/%02d", startYear, (startYear + 1) % 100);
     }

@@ -56,7 +56,8 @@ public final class QuestionIds {
         if (number < 1 || number > count) {
             String nearest = nearest(standard, number, count, q);
             diags.error(file, at, "unknown audit question " + q + ": standard " + standard + " of " + template.name()
-                    + " has questions " + standard + ".1-" + standard + "." + count, "did you mean " + nearest + "?");
+                    + (count == 1 ? " has one question, " + standard + ".1" : " has questions " + standard + ".1-" + standard + "." + count),
+                    "did you mean " + nearest + "?");
             return false;
         }
         if (!q.equals(standard + "." + number)) {

@@ -135,6 +135,16 @@ public final class TemplateLoader {
         return read(name, source.get(), diags);
     }
 
+    /** Whether a template of that name can be found (it may still have errors of its own). */
+    public boolean exists(String name) {
+        return NAME.matcher(name).matches() && find(name).isPresent();
+    }
+
+    /** The names of the templates that can be found, for a message. */
+    public List<String> names() {
+        return available();
+    }
+
     private Optional<Source> find(String name) {
         for (Path dir : searchDirs) {
             Path t = dir.resolve(name);

@@ -43,10 +43,23 @@ class CheckCommandTest {
         assertTrue(draft.out().contains("gaps (neither an answer nor evidence): 1.2, 1.3"), draft.out());
         Cli fin = Cli.run("check", b.root.toString(), "--final");
         assertEquals(1, fin.status());
-        assertTrue(fin.err().contains("report.json: error: a final report needs signOff"), fin.err());
-        assertTrue(fin.err().contains("audit.json: error: audit question 1.2 has neither an answer nor evidence"), fin.err());
+        // absent, each names the object it belongs in, where it would be added
+        assertTrue(fin.err().contains("report.json:1:1: error: a final report needs signOff"), fin.err());
+        assertTrue(fin.err().contains("audit.json:1:1: error: audit question 1.2 has neither an answer nor evidence"), fin.err());
         long gapErrors = fin.err().lines().filter(l -> l.contains("has neither an answer nor evidence")).count();
         assertEquals(48, gapErrors);
+    }
+
+    @Test
+    void finalCheckNamesTheLineOfAnEmptySignOffAndOfAnUnansweredQuestion() {
+        TestBundle b = new TestBundle(tmp).write("report.json", TestBundle.REPORT.replaceAll(
+                "(?s)\"signOff\": \\{.*?\\}", "\"signOff\": null"))
+                .write("audit.json", "{\n  \"1.1\": { \"answer\": \"yes\" },\n  \"1.2\": { \"answer\": null }\n}\n");
+        Cli fin = Cli.run("check", b.root.toString(), "--final");
+        assertEquals(1, fin.status());
+        assertTrue(fin.err().contains("report.json:11:3: error: a final report needs signOff"), fin.err());
+        assertTrue(fin.err().contains("audit.json:3:3: error: audit question 1.2 has neither an answer nor evidence"), fin.err());
+        assertTrue(fin.err().contains("audit.json:1:1: error: audit question 1.3 has neither"), fin.err());
     }
 
     @Test

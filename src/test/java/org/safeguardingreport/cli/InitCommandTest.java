@@ -69,8 +69,8 @@ class InitCommandTest {
     void unknownTemplateWritesNothing() throws Exception {
         Path dir = tmp.resolve("new");
         Cli r = Cli.run("init", dir.toString(), "--template", "dorset-2020");
-        assertEquals(1, r.status());
-        assertTrue(r.err().contains("unknown template \"dorset-2020\""), r.err());
+        assertEquals(2, r.status(), "a usage error, as other wrong options are");
+        assertTrue(r.err().contains("--template: no template is called \"dorset-2020\"; did you mean dorset-2019?"), r.err());
         assertFalse(Files.exists(dir));
         try (Stream<Path> s = Files.list(tmp)) {
             assertEquals(0, s.count(), "no temporary folder is left behind");
