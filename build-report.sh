@@ -9,12 +9,22 @@ SAMPLE="$ROOT/content/north-wessex-2023-24"
 
 if [ ! -f "$JAR" ] || [ -n "$(find "$ROOT/pom.xml" "$ROOT/src/main" "$ROOT/report-templates" -newer "$JAR" -print -quit 2>/dev/null)" ]; then
   command -v mvn >/dev/null 2>&1 || { echo "build-report.sh: Maven (mvn) is needed to build the tool the first time" >&2; exit 3; }
-  echo "Building the report tool (first run, or its sources changed)..." >&2
-  # Maven prints colour resets even in batch mode; keep them out of logs
-  if ! (cd "$ROOT" && mvn -B -q -Dstyle.color=never -DskipTests package 2>&1) | sed -e 's/\x1b\[[0-9;]*m//g' >&2; then
+  echo "Building the report tool (first run, or its sources changed); the first run downloads its libraries and takes a minute or two..." >&2
+  # progress, not Maven's full log: each step as it starts and a count of downloads; all of it if the build fails
+  log="$(mktemp)"
+  if (cd "$ROOT" && mvn -B -Dstyle.color=never -DskipTests package 2>&1) | sed -e 's/\x1b\[[0-9;]*m//g' | tee "$log" \
+      | awk '/^\[INFO\] --- / { split($3, p, ":"); sub(/^maven-/, "", p[1]); sub(/-plugin$/, "", p[1]);
+                                   printf "  %s...\n", p[1]; fflush() }
+             /^\[INFO\] Downloaded from/ { n++; if (n % 100 == 0) { printf "  downloaded %d libraries...\n", n; fflush() } }' >&2 \
+      && grep -q '^\[INFO\] BUILD SUCCESS' "$log"; then
+    rm -f "$log"
+  else
+    cat "$log" >&2
+    rm -f "$log"
     echo "build-report.sh: building the tool failed (see the Maven output above)" >&2
     exit 3
   fi
+  echo "Built $JAR" >&2
 fi
 
 # A class-data archive of the classes a build loads, made once per jar by building the sample: the
