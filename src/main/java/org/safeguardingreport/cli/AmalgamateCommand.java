@@ -174,6 +174,9 @@ final class AmalgamateCommand implements Callable<Integer> {
                 sig.put("signer", p.signature().signer());
             }
             x.put("signature", sig);
+            // kept for scripts written against earlier outputs: true valid, false unsigned, null a folder
+            x.put("signatureVerified", p.signature().kind() == Amalgamation.Signature.Kind.FOLDER ? null
+                    : p.signature().kind() == Amalgamation.Signature.Kind.VALID);
             List<Map<String, Object>> standards = new ArrayList<>();
             for (Amalgamation.Counts c : matrix.get(b.meta().provider().name())) {
                 standards.add(Map.of("yes", c.yes(), "partial", c.partial(), "no", c.no(), "notApplicable", c.notApplicable(),
