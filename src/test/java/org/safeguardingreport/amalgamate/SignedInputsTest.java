@@ -113,6 +113,23 @@ class SignedInputsTest {
     }
 
     @Test
+    void damagedDataInAnUnsignedPdfIsCalledDamagedNotAJsonErrorToFix() throws Exception {
+        Map<String, byte[]> files = new LinkedHashMap<>(SourceFiles.extract(unsigned));
+        files.put("audit.json", "{\n  \"1.1\": { \"answer\": \"yes, \"comment\": \"x\" }\n}\n".getBytes(StandardCharsets.UTF_8));
+        Path damaged = Files.createDirectories(tmp.resolve("damaged")).resolve("north-wessex.pdf");
+        try (PDDocument doc = Loader.loadPDF(unsigned.toFile())) {
+            SourceFiles.embed(files).apply(doc, null);
+            doc.save(damaged.toFile());
+        }
+        Cli r = Cli.run("amalgamate", damaged.toString(), "-o", tmp.resolve("never3").toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains(damaged + ": error: the report data this PDF carries is damaged and cannot be read (audit.json:2:"),
+                r.err());
+        assertTrue(r.err().contains("hint: ask the provider for a fresh copy of its final PDF"), r.err());
+        assertFalse(r.err().contains("close the text with"), "no advice to edit someone else's PDF: " + r.err());
+    }
+
+    @Test
     void unsignedFolderAndValidAreToldApart() throws Exception {
         Path out = tmp.resolve("kinds");
         Path folder = tmp.resolve("folder/other-trust");
