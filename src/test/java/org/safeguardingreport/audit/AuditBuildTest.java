@@ -228,8 +228,8 @@ class AuditBuildTest {
         try {
             Cli r = Cli.run("build", bundle.toString(), "-o", finalOut.toString(), "--final");
             assertEquals(1, r.status());
-            assertTrue(r.err().contains("report.json: error: a final report needs signOff"), r.err());
-            assertTrue(r.err().contains("audit.json: error: audit question 9.3 has neither an answer nor evidence"), r.err());
+            assertTrue(r.err().contains("report.json:1:1: error: a final report needs signOff"), r.err());
+            assertTrue(r.err().contains("audit.json:1:1: error: audit question 9.3 has neither an answer nor evidence"), r.err());
             assertTrue(r.err().contains("final build refused"), r.err());
             assertArrayEquals("earlier".getBytes(), Files.readAllBytes(finalOut.resolve("annual-report.pdf")));
             try (var s = Files.list(finalOut)) {
