@@ -38,6 +38,30 @@ public final class PdfText {
         }
     }
 
+    /**
+     * The pages (1-based) that draw the diagonal DRAFT mark. Read in drawing order, where the mark is
+     * one run of text drawn over the page (position order scatters its rotated letters).
+     */
+    public static List<Integer> draftMarked(Path pdf) throws IOException {
+        List<Integer> out = new ArrayList<>();
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            PDFTextStripper s = new PDFTextStripper();
+            for (int i = 1; i <= doc.getNumberOfPages(); i++) {
+                s.setStartPage(i);
+                s.setEndPage(i);
+                if (s.getText(doc).replaceAll("\\s+", "").contains("DRAFT")) {
+                    out.add(i);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** 1, 2, ... {@code n}: every page of an {@code n}-page document. */
+    public static List<Integer> everyPage(int n) {
+        return java.util.stream.IntStream.rangeClosed(1, n).boxed().toList();
+    }
+
     public static List<String> alts(Path pdf) throws IOException {
         List<String> out = new ArrayList<>();
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {

@@ -46,7 +46,7 @@ public final class Verifier {
                 String name = sig.getName() != null ? sig.getName() : "signature " + n;
                 int[] range = sig.getByteRange();
                 long end = range.length == 4 ? (long) range[2] + range[3] : -1;
-                boolean covers = range.length == 4 && range[0] == 0 && end == file.length;
+                boolean covers = coversWholeFile(range, file.length);
                 String signer = "";
                 boolean intact = false;
                 String problem = null;
@@ -76,6 +76,16 @@ public final class Verifier {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a signature's byte range takes in every byte of a file of {@code length} bytes but its
+     * own /Contents: from the first byte, with one gap, to the last. A range that starts later leaves
+     * bytes before it unsigned; one that ends sooner leaves an appended update unsigned.
+     */
+    static boolean coversWholeFile(int[] range, long length) {
+        return range.length == 4 && range[0] == 0 && range[1] >= 0 && range[2] >= range[1] && range[3] >= 0
+                && (long) range[2] + range[3] == length;
     }
 
     private static String commonName(X509CertificateHolder cert) {

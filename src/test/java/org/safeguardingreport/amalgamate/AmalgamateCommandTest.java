@@ -27,6 +27,10 @@ class AmalgamateCommandTest {
         for (String name : List.of("Alpha Community Trust", "Beta Hospitals NHS Trust", "Gamma Healthcare NHS Trust")) {
             TestBundle b = new TestBundle(dir.resolve(name.substring(0, 5).toLowerCase()));
             b.allSections().write("report.json", TestBundle.REPORT.replace("North Wessex Community Health NHS Trust", name));
+            if (name.startsWith("Beta")) {
+                // one Red: Level 3 training at 300 of 455 (65.9%) in Q1
+                b.write("data/2023-24.json", TestBundle.DATA.replace("\"numerator\": 412", "\"numerator\": 300"));
+            }
             inputs.add(b.root.toString());
         }
         Path narrative = Files.createDirectories(tmp.resolve("ccg"));
@@ -43,18 +47,20 @@ class AmalgamateCommandTest {
         }
         assertTrue(text.contains("This is the CCG's introduction to the year."));
         assertTrue(text.contains("Assurance summary") && text.contains("Dashboard summary 2023/24"));
-        assertTrue(Files.size(out.resolve("health-annual-report.docx")) > 5000);
+        int healthPages = PdfText.pages(out.resolve("health-annual-report.pdf")).size();
+        assertEquals(PdfText.everyPage(healthPages), PdfText.draftMarked(out.resolve("health-annual-report.pdf")),
+                "a draft health report is marked DRAFT on every page");
         String json = Files.readString(out.resolve("amalgamation.json"));
         // the Word edition lists the Reds amalgamation.json holds, each with its page of the provider's report
         String xml = DocxXml.document(out.resolve("health-annual-report.docx"));
         String reds = json.substring(json.indexOf("\"reds\" : ["), json.indexOf("\"gaps\" : ["));
         String gaps = json.substring(json.indexOf("\"gaps\" : ["));
         java.util.regex.Matcher page = java.util.regex.Pattern.compile("\"page\" : (\\d+)").matcher(reds);
-        if (page.find()) {
-            assertTrue(xml.contains(">Rated Red<") && xml.contains(">p. " + page.group(1) + "<"), "Reds table in Word");
-        } else {
-            assertTrue(reds.contains("[ ]") && xml.contains("No provider reported a Red measure"), reds);
-        }
+        assertTrue(reds.contains("\"provider\" : \"Beta Hospitals NHS Trust\"") && reds.contains("\"value\" : \"65.9%\"")
+                && page.find(), "Beta's Red, with its page: " + reds);
+        assertEquals(1, reds.split("\"measure\"", -1).length - 1, "one Red in all: " + reds);
+        assertTrue(xml.contains(">Rated Red<") && xml.contains(">p. " + page.group(1) + "<"), "Reds table in Word");
+        assertTrue(text.contains("65.9%"), "and in the PDF");
         page = java.util.regex.Pattern.compile("\"question\" : \"([0-9.]+)\",\\s*\"page\" : (\\d+)").matcher(gaps);
         assertTrue(page.find(), gaps);
         assertTrue(xml.contains(">Gaps in the assurance audit<") && xml.contains(">p. " + page.group(2) + "<"), "gaps table in Word");
@@ -157,6 +163,7 @@ class AmalgamateCommandTest {
         assertEquals(0, r.status(), r.err());
         List<String> pages = PdfText.pages(out.resolve("health-annual-report.pdf"));
         assertTrue(pages.stream().noneMatch(p -> p.contains("DRAFT")), "no DRAFT in the final PDF");
+        assertEquals(List.of(), PdfText.draftMarked(out.resolve("health-annual-report.pdf")), "nor the mark drawn");
         assertTrue(String.join(" ", pages).contains("North Wessex Community Health NHS Trust"));
         String all = DocxXml.parts(out.resolve("health-annual-report.docx"), "");
         assertFalse(all.contains("DRAFT"), "no DRAFT in the final Word edition");

@@ -241,7 +241,7 @@ class AmalgamationTest {
     }
 
     @Test
-    void aSignedFinalPdfIsAnInputWithItsSourceData() throws Exception {
+    void anUnsignedFinalPdfIsAnInputWithItsSourceData() throws Exception {
         Path out = tmp.resolve("built");
         assertEquals(0, Cli.run("build", SAMPLE.toString(), "--final", "-o", out.toString()).status());
         Path scratch = Files.createTempDirectory(tmp, "pdf");

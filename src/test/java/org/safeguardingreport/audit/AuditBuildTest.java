@@ -175,7 +175,9 @@ class AuditBuildTest {
         assertTrue(audit.contains("9.3 When the outcome"), audit);
         assertTrue(audit.contains("No evidence provided"), audit);
         assertTrue(audit.contains("Yes On the website."), "1.1's answer and comment: " + audit);
-        assertTrue(audit.contains("DRAFT"));
+        int auditPages = pages(out.resolve("audit.pdf")).size();
+        assertEquals(org.safeguardingreport.PdfText.everyPage(auditPages),
+                org.safeguardingreport.PdfText.draftMarked(out.resolve("audit.pdf")), "the DRAFT mark on every page of a draft audit");
         String json = Files.readString(out.resolve("build.json")).replaceAll("\\s+", "");
         assertTrue(json.contains("\"gaps\":[") && json.contains("\"9.3\""), json);
     }

@@ -182,10 +182,14 @@ class RobustnessIT {
     @Test
     void twoBuildsIntoOneOutDoNotInterleave() throws Exception {
         Path out = tmp.resolve("shared");
-        TestBundle alpha = new TestBundle(tmp.resolve("alpha"));
-        alpha.write("report.json", TestBundle.REPORT.replace("North Wessex Community Health NHS Trust", "Alpha Trust"));
-        TestBundle beta = new TestBundle(tmp.resolve("beta"));
-        beta.write("report.json", TestBundle.REPORT.replace("North Wessex Community Health NHS Trust", "Beta Trust"));
+        TestBundle a0 = new TestBundle(tmp.resolve("alpha"));
+        a0.write("report.json", TestBundle.REPORT.replace("North Wessex Community Health NHS Trust", "Alpha Trust"));
+        TestBundle b0 = new TestBundle(tmp.resolve("beta"));
+        b0.write("report.json", TestBundle.REPORT.replace("North Wessex Community Health NHS Trust", "Beta Trust"));
+        // folders of their own names, so that build.json (which names the bundle's folder) tells the builds apart
+        record Named(Path root) { }
+        Named alpha = new Named(Files.move(a0.root, tmp.resolve("alpha/alpha-trust")));
+        Named beta = new Named(Files.move(b0.root, tmp.resolve("beta/beta-trust")));
         for (int round = 0; round < 2; round++) {
             Process a = start(out, alpha.root);
             Process b = start(out, beta.root);
@@ -199,7 +203,8 @@ class RobustnessIT {
             String winner = report.contains("Alpha Trust") ? "Alpha Trust" : "Beta Trust";
             assertTrue(audit.contains(winner), "audit.pdf is from the same build");
             assertTrue(docx.contains(winner), "annual-report.docx is from the same build");
-            assertTrue(json.contains("\"bundle\" : \"" + (winner.startsWith("Alpha") ? "north-wessex" : "north-wessex") + "\""));
+            assertTrue(json.contains("\"bundle\" : \"" + (winner.startsWith("Alpha") ? "alpha-trust" : "beta-trust") + "\""),
+                    "build.json is from the same build: " + json);
         }
     }
 

@@ -41,6 +41,58 @@ class PageProofTest {
         return Loader.loadPDF(out.toByteArray());
     }
 
+    /** Pages of 200 by 200 px, lines of 20 px: the geometry fixes where every line falls. */
+    private static final String STRADDLE = """
+            <html><head><style>@page { size: 200px 200px; margin: 0; }
+            body { margin: 0; font-family: 'Liberation Sans'; font-size: 12px; line-height: 20px; }
+            p, h2 { margin: 0; font-size: 12px; } h2 { page-break-after: avoid; } .spacer { height: 170px; }
+            </style></head><body>
+            <p>First line.</p>
+            <div class="spacer"></div>
+            <div id="target"><h2>Target heading</h2><p>First paragraph.</p></div>
+            <p><a href="#target" id="link">Link</a></p>
+            <div style="height: 100px"></div>
+            <p id="long">Long opens here and runs on for line after line of words until it has filled the rest of its
+            page, and longer than any page can hold, it goes on and on over the next, line after line, word after
+            word, until at last, more than ten lines of twenty pixels later, it ends on a page after the one where it
+            starts, as any long paragraph of a real report might do when it is written at length by someone.</p>
+            </body></html>
+            """;
+
+    @Test
+    void aBlockIsOnThePageWhereItsFirstLineIsDrawnNotWhereItEndsNorWhereItsTopEdgeIs() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PdfWriter.Output o = PdfWriter.write(STRADDLE, List.of(tmp), List.of("long", "target"), false, Map.of(),
+                PdfWriter.PostProcess.NONE, false, out);
+        assertTrue(o.words().get("long").startsWith("Long opens here"), o.words().toString());
+        // the target's top edge is 10 px from the foot of a page, less than a line: its text is drawn on the next
+        try (PDDocument doc = Loader.loadPDF(out.toByteArray())) {
+            int drawn = 0;
+            for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+                if (org.safeguardingreport.PdfText.page(doc, p).contains("Target heading")) {
+                    drawn = p;
+                }
+            }
+            assertEquals(drawn, o.anchorPages().get("target"), "the page its heading is drawn on");
+            assertEquals("Target heading", o.words().get("target"));
+            // and the link to it opens that page
+            assertEquals(2, drawn);
+            int opens = 0;
+            int ends = 0;
+            for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+                String text = org.safeguardingreport.PdfText.page(doc, p);
+                opens = text.contains("Long opens here") ? p : opens;
+                ends = text.contains("at length by someone.") ? p : ends;
+            }
+            assertTrue(opens > 0 && ends > opens, "the long block runs over a page break: " + opens + " to " + ends);
+            assertEquals(opens, o.anchorPages().get("long"), "a block that runs over a page break is where it starts");
+            var link = (org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink) doc.getPage(1).getAnnotations().get(0);
+            var dest = (org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination)
+                    ((org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo) link.getAction()).getDestination();
+            assertEquals(drawn, doc.getPages().indexOf(dest.getPage()) + 1, "the link opens the page the text is on");
+        }
+    }
+
     @Test
     void aClaimOnItsPageIsProven() throws Exception {
         try (PDDocument doc = document()) {

@@ -165,9 +165,18 @@ public class SignTest {
             }
         }
         try (PDDocument doc = Loader.loadPDF(signedReport.toFile())) {
-            String af = doc.getDocumentCatalog().getCOSObject().getDictionaryObject(org.apache.pdfbox.cos.COSName.getPDFName("AF"))
-                    .toString();
-            assertTrue(af.contains("AFRelationship") || af.contains("COSArray"), af);
+            // PDF/A-3: the catalog's /AF lists every embedded file, each with its relationship to the document
+            var af = (org.apache.pdfbox.cos.COSArray) doc.getDocumentCatalog().getCOSObject()
+                    .getDictionaryObject(org.apache.pdfbox.cos.COSName.getPDFName("AF"));
+            var embedded = doc.getDocumentCatalog().getNames().getEmbeddedFiles().getNames();
+            assertEquals(embedded.size(), af.size(), "one /AF entry per embedded file");
+            java.util.Set<String> named = new java.util.TreeSet<>();
+            for (int i = 0; i < af.size(); i++) {
+                var spec = (org.apache.pdfbox.cos.COSDictionary) af.getObject(i);
+                assertTrue(spec.containsKey(org.apache.pdfbox.cos.COSName.getPDFName("AFRelationship")), spec.toString());
+                named.add(spec.getString(org.apache.pdfbox.cos.COSName.UF, spec.getString(org.apache.pdfbox.cos.COSName.F)));
+            }
+            assertEquals(new java.util.TreeSet<>(embedded.keySet()), named, "the /AF entries are the embedded files");
         }
     }
 
