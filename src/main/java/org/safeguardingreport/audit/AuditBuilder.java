@@ -21,8 +21,21 @@ public final class AuditBuilder {
     private AuditBuilder() {
     }
 
+    /** Both editions of the audit, made from its one layout. */
+    public record Editions(byte[] pdf, byte[] docx) {
+    }
+
     public static Optional<byte[]> pdf(Bundle bundle, boolean finalReport, List<AuditView.Group> groups, int reportPages,
                                        Diagnostics diags) throws IOException {
+        return editions(bundle, finalReport, groups, reportPages, false, diags).map(Editions::pdf);
+    }
+
+    /**
+     * The audit's PDF and, when {@code word}, its Word edition, both from the template's audit layout
+     * and stylesheet: the Word edition is written from the very document the PDF is laid out from.
+     */
+    public static Optional<Editions> editions(Bundle bundle, boolean finalReport, List<AuditView.Group> groups,
+                                              int reportPages, boolean word, Diagnostics diags) throws IOException {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("report", ReportView.reportInfo(bundle, finalReport));
         view.put("audit", Map.of("title", bundle.template().audit().title(),
@@ -43,8 +56,17 @@ public final class AuditBuilder {
             links.apply(doc, layout);
             org.safeguardingreport.pdf.SourceFiles.embed(org.safeguardingreport.pdf.SourceFiles.of(bundle.root())).apply(doc, layout);
         };
-        PdfWriter.write(xhtml.get(), List.of(bundle.root()), List.of(), !finalReport, Map.of(), post, finalReport, out);
-        return Optional.of(out.toByteArray());
+        byte[][] docx = new byte[1][];
+        PdfWriter.Edition edition = !word ? PdfWriter.Edition.NONE : laid -> {
+            try {
+                docx[0] = org.safeguardingreport.docx.XhtmlWord.write(laid, !finalReport);
+            } catch (org.docx4j.openpackaging.exceptions.Docx4JException e) {
+                throw new IOException("the audit's Word edition could not be written", e);
+            }
+        };
+        PdfWriter.write(xhtml.get(), List.of(bundle.root()), List.of(), !finalReport, Map.of(), post, finalReport, l -> { },
+                edition, out);
+        return Optional.of(new Editions(out.toByteArray(), docx[0]));
     }
 
     static Map<String, Object> summary(List<AuditView.Group> groups) {

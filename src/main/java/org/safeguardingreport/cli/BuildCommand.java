@@ -24,7 +24,6 @@ import org.safeguardingreport.bundle.BundleLoader;
 import org.safeguardingreport.bundle.FinalRules;
 import org.safeguardingreport.diag.Diagnostic;
 import org.safeguardingreport.diag.Diagnostics;
-import org.safeguardingreport.docx.AuditDocx;
 import org.safeguardingreport.docx.ReportDocx;
 import org.safeguardingreport.json.JsonWriter;
 import org.safeguardingreport.model.Bundle;
@@ -187,8 +186,8 @@ final class BuildCommand implements Callable<Integer> {
     private Audit audit(Bundle b, PageIndex index) throws Exception {
         Diagnostics d = new Diagnostics();
         List<AuditView.Group> groups = AuditView.build(b, index.questions());
-        Optional<byte[]> pdf = AuditBuilder.pdf(b, finalBuild, groups, index.pages(), d);
-        return new Audit(pdf, pdf.isEmpty() ? null : AuditDocx.write(b, finalBuild, groups, index.pages()), d,
+        Optional<AuditBuilder.Editions> e = AuditBuilder.editions(b, finalBuild, groups, index.pages(), true, d);
+        return new Audit(e.map(AuditBuilder.Editions::pdf), e.map(AuditBuilder.Editions::docx).orElse(null), d,
                 index.questions());
     }
 

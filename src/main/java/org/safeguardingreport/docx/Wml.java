@@ -109,6 +109,16 @@ public final class Wml {
         return r;
     }
 
+    public static R bold(R r) {
+        rpr(r).setB(new BooleanDefaultTrue());
+        return r;
+    }
+
+    public static R italic(R r) {
+        rpr(r).setI(new BooleanDefaultTrue());
+        return r;
+    }
+
     public static R colour(R r, String hex) {
         Color c = F.createColor();
         c.setVal(hex);

@@ -80,6 +80,58 @@ public final class PdfWriter {
         com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
     }
 
+    /**
+     * A laid-out document, for writing another edition of it while the layout is open: its XHTML
+     * tree, each element's computed style, and each element's laid-out width.
+     */
+    public interface Laid {
+        org.w3c.dom.Document document();
+
+        com.openhtmltopdf.css.style.CalculatedStyle style(org.w3c.dom.Element e);
+
+        /** The element's laid-out border-box width, in the layout's units (0 when it has no box). */
+        int width(org.w3c.dom.Element e);
+    }
+
+    /** Told of the laid-out document once the layout is done, before the pages are painted. */
+    public interface Edition {
+        Edition NONE = laid -> { };
+
+        void write(Laid laid) throws IOException;
+    }
+
+    private static Laid laid(PdfBoxRenderer r) {
+        Map<org.w3c.dom.Element, Box> boxes = new java.util.IdentityHashMap<>();
+        java.util.ArrayDeque<Box> stack = new java.util.ArrayDeque<>();
+        stack.push(r.getRootBox());
+        while (!stack.isEmpty()) {
+            Box b = stack.pop();
+            if (b.getElement() != null && b.getPseudoElementOrClass() == null) {
+                boxes.putIfAbsent(b.getElement(), b);
+            }
+            for (int i = b.getChildCount() - 1; i >= 0; i--) {
+                stack.push(b.getChild(i));
+            }
+        }
+        return new Laid() {
+            @Override
+            public org.w3c.dom.Document document() {
+                return r.getDocument();
+            }
+
+            @Override
+            public com.openhtmltopdf.css.style.CalculatedStyle style(org.w3c.dom.Element e) {
+                return r.getSharedContext().getStyle(e);
+            }
+
+            @Override
+            public int width(org.w3c.dom.Element e) {
+                Box b = boxes.get(e);
+                return b == null ? 0 : b.getWidth();
+            }
+        };
+    }
+
     /** Work on the finished document before it is saved, knowing where its anchors landed. */
     public interface PostProcess {
         PostProcess NONE = (doc, layout) -> { };
@@ -105,12 +157,21 @@ public final class PdfWriter {
                                java.util.Map<String, org.safeguardingreport.chart.Chart> charts, PostProcess post,
                                boolean archival, java.util.function.Consumer<Output> laidOut, OutputStream out)
             throws IOException {
+        return write(xhtml, roots, anchors, draft, charts, post, archival, laidOut, Edition.NONE, out);
+    }
+
+    /** As above; {@code edition} writes another edition from the laid-out document before the pages are painted. */
+    public static Output write(String xhtml, List<Path> roots, List<String> anchors, boolean draft,
+                               java.util.Map<String, org.safeguardingreport.chart.Chart> charts, PostProcess post,
+                               boolean archival, java.util.function.Consumer<Output> laidOut, Edition edition,
+                               OutputStream out) throws IOException {
         FontSet fonts = FontSet.borrow();
         PdfRendererBuilder b = builder(xhtml, roots, charts, archival, fonts);
         b.toStream(out);
         try (PdfBoxRenderer r = b.buildPdfRenderer()) {
             LaidOut laid = layout(r, anchors);
             laidOut.accept(laid.output());
+            edition.write(laid(r));
             PDDocument doc = r.createPDFKeepOpen();
             Output proven = prove(doc, laid, linkTargets(r));
             if (draft) {

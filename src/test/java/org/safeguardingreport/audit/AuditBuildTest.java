@@ -206,10 +206,17 @@ class AuditBuildTest {
         String xml = pkg.getMainDocumentPart().getXML();
         assertTrue(xml.contains("<w:tblHeader/>"), "header row repeats");
         List<Integer> p = citations.get("3.1");
-        assertTrue(xml.contains("See pages " + p.get(0) + ", " + p.get(1)), xml);
-        assertTrue(xml.contains("No evidence provided"));
-        assertTrue(xml.contains("w:fill=\"F7D0D2\""), "the gap is shaded");
-        assertEquals(52, xml.split("<w:tr>|<w:tr ").length - 2, "one row per question plus the header");
+        StringBuilder text = new StringBuilder();
+        java.util.regex.Matcher t = java.util.regex.Pattern.compile("<w:t(?: [^>]*)?>([^<]*)</w:t>").matcher(xml);
+        while (t.find()) {
+            text.append(t.group(1));
+        }
+        assertTrue(text.toString().contains("See pages " + p.get(0) + ", " + p.get(1)), text.toString());
+        assertTrue(text.toString().contains("No evidence provided"));
+        assertTrue(xml.contains("w:fill=\"F7D0D2\""), "the gap is shaded as the stylesheet shades it (td.gap)");
+        String audit = xml.substring(xml.lastIndexOf("<w:tbl>"));
+        assertEquals(53, audit.split("<w:tr>|<w:tr ").length - 1, "one row per question plus the header");
+        assertTrue(xml.contains("<w:pStyle w:val=\"Title\"/>"), "the layout's data-word-style names the Title");
         String header = pkg.getParts().getParts().values().stream()
                 .filter(part -> part instanceof org.docx4j.openpackaging.parts.WordprocessingML.HeaderPart)
                 .map(part -> ((org.docx4j.openpackaging.parts.WordprocessingML.HeaderPart) part).getXML()).findFirst().orElseThrow();
