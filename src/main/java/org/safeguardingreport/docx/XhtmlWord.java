@@ -251,7 +251,8 @@ public final class XhtmlWord {
 
     /** Text as the stylesheet shows it: runs of white space made one space, its weight, slant and colour kept. */
     private void addText(String raw, CalculatedStyle style, List<R> runs) {
-        String text = raw.replaceAll("[\\s\\u00a0&&[^\\u00a0]]+", " ").replaceAll("[ \\t\\r\\n]+", " ");
+        // white space collapses as in the layout; a no-break space is kept
+        String text = raw.replaceAll("[ \\t\\r\\n\\f]+", " ");
         if (text.isEmpty() || (text.isBlank() && runs.isEmpty())) {
             return;
         }
