@@ -75,7 +75,7 @@ final class AmalgamateCommand implements Callable<Integer> {
         if (!missing.isEmpty()) {
             missing.forEach(err::println);
             err.println("amalgamation stopped: nothing was written");
-            return Main.INPUT_ERRORS;
+            return ExitStatus.INPUT_ERRORS;
         }
         Path scratch = Files.createTempDirectory("amalgamate-");
         try {
@@ -96,13 +96,13 @@ final class AmalgamateCommand implements Callable<Integer> {
                 r.errors().forEach(e -> err.println("error: " + e));
                 err.println("amalgamation stopped: nothing was written"
                         + (r.skipped().isEmpty() || skipInvalid ? "" : " (--skip-invalid leaves out providers with errors)"));
-                return Main.INPUT_ERRORS;
+                return ExitStatus.INPUT_ERRORS;
             }
             HealthReport.Edition edition = HealthReport.edition(r, c, finalBuild);
             Optional<byte[]> pdf = HealthReport.pdf(r, edition, finalBuild, diags);
             if (pdf.isEmpty()) {
                 DiagnosticPrinter.print(diags, err);
-                return Main.INPUT_ERRORS;
+                return ExitStatus.INPUT_ERRORS;
             }
             byte[] docx;
             try {
@@ -118,17 +118,17 @@ final class AmalgamateCommand implements Callable<Integer> {
             files.put(DOCX, docx);
             files.put(JSON, JsonWriter.write(json(r)).getBytes(StandardCharsets.UTF_8));
             try {
-                BuildCommand.publish(out, files);
+                org.safeguardingreport.pipeline.Publish.publish(out, files);
             } catch (IOException e) {
                 err.println(out + ": error: cannot write the outputs: " + SourceText.describe(e));
-                return Main.INPUT_ERRORS;
+                return ExitStatus.INPUT_ERRORS;
             }
             PrintWriter o = spec.commandLine().getOut();
             int n = r.providers().size();
             o.println("Amalgamated " + n + (n == 1 ? " provider's report" : " providers' reports") + " for " + r.year().label()
                     + (r.skipped().isEmpty() ? "" : "; left out " + r.skipped().size() + ", named in the report"));
             files.keySet().forEach(f -> o.println("  " + out.resolve(f)));
-            return Main.OK;
+            return ExitStatus.OK;
         } finally {
             Amalgamation.cleanUp(scratch);
         }

@@ -60,7 +60,7 @@ final class CheckCommand implements Callable<Integer> {
             out.print(summary(b, diags));
         }
         out.flush();
-        return diags.hasErrors() ? Main.INPUT_ERRORS : Main.OK;
+        return diags.hasErrors() ? ExitStatus.INPUT_ERRORS : ExitStatus.OK;
     }
 
     private Map<String, Object> json(Optional<Bundle> b, Diagnostics diags) {

@@ -1,7 +1,6 @@
 package org.safeguardingreport.cli;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,20 +20,11 @@ final class DiagnosticPrinter {
     }
 
     static List<Map<String, Object>> asJson(List<Diagnostic> list) {
-        return list.stream().map(DiagnosticPrinter::asJson).toList();
+        return org.safeguardingreport.diag.DiagnosticJson.of(list);
     }
 
     static Map<String, Object> asJson(Diagnostic d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("file", d.file());
-        m.put("line", d.line() > 0 ? d.line() : null);
-        m.put("column", d.line() > 0 ? Math.max(1, d.column()) : null);
-        m.put("severity", d.severity().word());
-        m.put("message", d.message());
-        if (d.hint() != null) {
-            m.put("hint", d.hint());
-        }
-        return m;
+        return org.safeguardingreport.diag.DiagnosticJson.of(d);
     }
 
     static String counts(Diagnostics diags) {

@@ -60,7 +60,7 @@ final class InitCommand implements Callable<Integer> {
         if (Files.exists(dir) && (!Files.isDirectory(dir) || !isEmpty(dir))) {
             err.println(dir + ": error: already exists and is not an empty folder; init never overwrites a bundle");
             err.println("  hint: choose a new folder name");
-            return Main.INPUT_ERRORS;
+            return ExitStatus.INPUT_ERRORS;
         }
         TemplateLoader loader = TemplateLoader.forBundle(dir);
         if (!loader.exists(template)) {
@@ -72,7 +72,7 @@ final class InitCommand implements Callable<Integer> {
         Optional<Template> t = loader.load(template, "--template", Pos.FILE, diags);
         if (t.isEmpty()) {
             DiagnosticPrinter.print(diags, err);
-            return Main.INPUT_ERRORS;
+            return ExitStatus.INPUT_ERRORS;
         }
         Skeleton.write(dir, t.get(), provider.strip(), ry);
         out.println("Wrote a new " + t.get().name() + " bundle for " + provider.strip() + ", " + ry.label() + ", in " + dir);
@@ -84,7 +84,7 @@ final class InitCommand implements Callable<Integer> {
                 + " audit questions");
         out.println("  images/                 pictures used in the narrative");
         out.println("Next: ./build-report.sh check " + dir);
-        return Main.OK;
+        return ExitStatus.OK;
     }
 
     private static boolean isEmpty(Path d) throws IOException {

@@ -23,10 +23,6 @@ import picocli.CommandLine.Spec;
         description = "Safeguarding Children Annual Report and Annual Assurance Audit from a report bundle.",
         footer = {"", "Exit status: 0 done, 1 the input has errors, 2 wrong usage, 3 internal fault."})
 public final class Main implements Runnable {
-    public static final int OK = 0;
-    public static final int INPUT_ERRORS = 1;
-    public static final int USAGE = 2;
-    public static final int INTERNAL = 3;
 
     @Spec
     CommandSpec spec;
@@ -53,7 +49,7 @@ public final class Main implements Runnable {
             cmd.getErr().println(where == null ? "  (the details could not be written to a file)"
                     : "  the details are in " + where + "; please send that file with your report of the problem");
             cmd.getErr().flush();
-            return INTERNAL;
+            return ExitStatus.INTERNAL;
         });
         int status = cl.execute(args);
         cl.getOut().flush();

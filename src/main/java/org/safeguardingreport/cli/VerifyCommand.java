@@ -33,22 +33,22 @@ final class VerifyCommand implements Callable<Integer> {
         if (Files.isDirectory(file)) {
             err.println(file + ": error: this is a folder; give the signed PDF file itself, such as "
                     + file.resolve("annual-report.pdf"));
-            return Main.INPUT_ERRORS;
+            return ExitStatus.INPUT_ERRORS;
         }
         if (!Files.isRegularFile(file)) {
             err.println(file + ": error: no such file");
-            return Main.INPUT_ERRORS;
+            return ExitStatus.INPUT_ERRORS;
         }
         List<Verifier.Result> results;
         try {
             results = Verifier.verify(file);
         } catch (IOException e) {
             err.println(file + ": error: not a readable PDF (" + e.getMessage() + ")");
-            return Main.INPUT_ERRORS;
+            return ExitStatus.INPUT_ERRORS;
         }
         if (results.isEmpty()) {
             err.println(file + ": error: the file has no digital signature");
-            return Main.INPUT_ERRORS;
+            return ExitStatus.INPUT_ERRORS;
         }
         boolean ok = true;
         DateTimeFormatter when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
@@ -68,6 +68,6 @@ final class VerifyCommand implements Callable<Integer> {
             }
         }
         out.println(ok ? "Valid: every signature is intact and covers the whole file." : "NOT VALID.");
-        return ok ? Main.OK : Main.INPUT_ERRORS;
+        return ok ? ExitStatus.OK : ExitStatus.INPUT_ERRORS;
     }
 }
