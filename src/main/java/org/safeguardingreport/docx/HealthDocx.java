@@ -25,7 +25,7 @@ public final class HealthDocx {
                                List<Narrative> commissioner) throws Docx4JException {
         Map<String, Object> view = edition.view();
         WordprocessingMLPackage pkg = Wml.newPackage(true);
-        ReportDocx.styles(pkg.getMainDocumentPart());
+        HouseStyle.styles(pkg.getMainDocumentPart());
         // the landscape page's text width, for the wide tables
         int width = (int) pkg.getDocumentModel().getSections().get(0).getPageDimensions().getWritableWidthTwips();
         Map<String, Object> report = (Map<String, Object>) view.get("report");
@@ -154,7 +154,7 @@ public final class HealthDocx {
             lists.install(pkg);
             Wml.headerAndFooter(pkg, (String) report.get("title"));
             if (Boolean.TRUE.equals(report.get("draft"))) {
-                ReportDocx.watermark(pkg);
+                HouseStyle.watermark(pkg);
             }
         } catch (org.docx4j.openpackaging.exceptions.InvalidFormatException e) {
             throw new Docx4JException("header and lists", e);

@@ -43,28 +43,38 @@ public final class XhtmlWord {
     private final PdfWriter.Laid laid;
     private final Lists lists = new Lists();
     private final String bodyColour;
+    private final java.util.Map<String, org.safeguardingreport.chart.Chart> charts;
+    private WordprocessingMLPackage pkg;
+    /** Where the contents field goes (the element marked data-word-toc), or -1. */
+    private int tocAt = -1;
 
-    private XhtmlWord(PdfWriter.Laid laid) {
+    private XhtmlWord(PdfWriter.Laid laid, java.util.Map<String, org.safeguardingreport.chart.Chart> charts) {
         this.laid = laid;
+        this.charts = charts;
         String c = hex(laid.style(body(laid.document().getDocumentElement())).getColor());
         this.bodyColour = c == null ? BODY_TEXT : c;
     }
 
     /** Writes the Word edition of the laid-out document; call while the layout is open. */
     public static byte[] write(PdfWriter.Laid laid, boolean draft) throws Docx4JException {
-        return new XhtmlWord(laid).document(draft);
+        return write(laid, draft, java.util.Map.of());
+    }
+
+    /** As above; {@code charts} are the charts the layout's {@code <object data-chart="ID">} elements place. */
+    public static byte[] write(PdfWriter.Laid laid, boolean draft, java.util.Map<String, org.safeguardingreport.chart.Chart> charts)
+            throws Docx4JException {
+        return new XhtmlWord(laid, charts).document(draft);
     }
 
     private byte[] document(boolean draft) throws Docx4JException {
-        WordprocessingMLPackage pkg = Wml.newPackage(false);
+        pkg = Wml.newPackage(false);
         MainDocumentPart mdp = pkg.getMainDocumentPart();
-        for (String style : List.of("Title", "Heading1", "Heading2", "Heading3", "Header", "Footer", "ListParagraph")) {
-            mdp.getPropertyResolver().activateStyle(style);
-        }
+        // the house styles: Title, Heading 1-6, Caption, Statement, Missing, the Report Table style ...
+        HouseStyle.styles(mdp);
         Element html = laid.document().getDocumentElement();
         Element body = body(html);
         List<Object> out = mdp.getContent();
-        flow(body, out, new ArrayList<>(), 0);
+        flow(body, out, new ArrayList<>(), 0, null);
         try {
             Element header = byId(body, "running-header");
             List<String> parts = new ArrayList<>();
@@ -79,10 +89,19 @@ public final class XhtmlWord {
             Wml.headerAndFooter(pkg, String.join("  |  ", parts));
             lists.install(pkg);
             if (draft) {
-                ReportDocx.watermark(pkg);
+                HouseStyle.watermark(pkg);
             }
         } catch (org.docx4j.openpackaging.exceptions.InvalidFormatException e) {
             throw new Docx4JException("header, footer and lists", e);
+        }
+        if (tocAt >= 0) {
+            try {
+                // the generator writes its "Contents" heading and an entry per heading; Word fills in the page numbers
+                new org.docx4j.toc.TocGenerator(pkg).generateToc(tocAt, " TOC \\o \"1-3\" \\h \\z \\u ", true);
+            } catch (org.docx4j.toc.TocException e) {
+                throw new IllegalStateException("the contents could not be generated", e);
+            }
+            HouseStyle.updateFieldsOnOpen(pkg);
         }
         Element head = first(html, "head");
         Wml.properties(pkg, head == null ? "" : text(first(head, "title")), meta(head, "author"), meta(head, "subject"),
@@ -98,15 +117,34 @@ public final class XhtmlWord {
      * The block content of {@code container} into {@code out}: inline content gathers into
      * paragraphs, block elements become paragraphs, lists and tables of their own.
      */
-    private void flow(Element container, List<Object> out, List<R> pending, int listLevel) {
+    private void flow(Element container, List<Object> out, List<Object> pending, int listLevel, String style) {
         for (Node n = container.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element e) {
                 if (skipped(e)) {
                     continue;
                 }
-                if (block(e)) {
-                    flush(pending, out, null);
-                    block(e, out, listLevel);
+                if (e.hasAttribute("data-word-toc")) {
+                    flush(pending, out, style);
+                    tocAt = out.size();
+                    continue;
+                }
+                if (block(e) && e.getLocalName() != null && e.getLocalName().equalsIgnoreCase("object")) {
+                    // a chart placed as a block of its own
+                    flush(pending, out, style);
+                    P chart = picture(e);
+                    if (chart != null) {
+                        out.add(chart);
+                    }
+                } else if (block(e)) {
+                    flush(pending, out, style);
+                    boolean before = pageBreak(e, CSSName.PAGE_BREAK_BEFORE) && !out.isEmpty();
+                    if (before) {
+                        out.add(pageBreak());
+                    }
+                    block(e, out, listLevel, style);
+                    if (pageBreak(e, CSSName.PAGE_BREAK_AFTER) && !(e.getNextSibling() == null)) {
+                        out.add(pageBreak());
+                    }
                 } else {
                     inline(e, pending);
                 }
@@ -114,27 +152,83 @@ public final class XhtmlWord {
                 addText(n.getNodeValue(), laid.style(container), pending);
             }
         }
-        flush(pending, out, null);
+        flush(pending, out, style);
     }
 
-    private void block(Element e, List<Object> out, int listLevel) {
+    private boolean pageBreak(Element e, CSSName side) {
+        IdentValue v = laid.style(e).getIdent(side);
+        return v == IdentValue.ALWAYS;
+    }
+
+    private static P pageBreak() {
+        R r = Wml.F.createR();
+        org.docx4j.wml.Br br = Wml.F.createBr();
+        br.setType(org.docx4j.wml.STBrType.PAGE);
+        r.getContent().add(br);
+        return Wml.para(null, r);
+    }
+
+    /** A picture for an image or a placed chart (null for any other element). */
+    private P picture(Element e) {
+        String tag = e.getLocalName() == null ? "" : e.getLocalName().toLowerCase(Locale.ROOT);
+        try {
+            if (tag.equals("object") && charts.containsKey(e.getAttribute("data-chart"))) {
+                return MarkdownDocx.chartParagraph(pkg, charts.get(e.getAttribute("data-chart")));
+            }
+            if (tag.equals("img")) {
+                String alt = e.getAttribute("alt");
+                byte[] bytes = image(e.getAttribute("src"));
+                if (bytes == null) {
+                    return Wml.para(null, Wml.colour(Wml.run("[Picture not shown" + (alt.isBlank() ? "" : ": " + alt) + "]"), "425563"));
+                }
+                P p = Wml.para("Picture");
+                p.getContent().add(MarkdownDocx.image(pkg, bytes, alt));
+                return p;
+            }
+        } catch (Exception failed) {
+            throw new IllegalStateException("a picture could not be placed in the Word document", failed);
+        }
+        return null;
+    }
+
+    /**
+     * A picture's bytes: only a PNG or JPEG file the layout itself could show (the PDF's resolver
+     * allows the bundle's images/ folders alone, and the layout names them by absolute file URI).
+     */
+    private static byte[] image(String src) {
+        try {
+            java.net.URI u = java.net.URI.create(src);
+            if (!"file".equals(u.getScheme())) {
+                return null;
+            }
+            java.nio.file.Path p = java.nio.file.Paths.get(u).toRealPath();
+            String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+            boolean picture = name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg");
+            return picture && p.getParent() != null && p.getParent().getFileName().toString().equals("images")
+                    && java.nio.file.Files.isRegularFile(p) ? java.nio.file.Files.readAllBytes(p) : null;
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            return null;
+        }
+    }
+
+    private void block(Element e, List<Object> out, int listLevel, String inherited) {
+        String own = e.hasAttribute("data-word-style") ? e.getAttribute("data-word-style") : inherited;
         String tag = e.getLocalName() == null ? e.getTagName() : e.getLocalName();
         switch (tag.toLowerCase(Locale.ROOT)) {
             case "h1", "h2", "h3", "h4", "h5", "h6" -> {
-                List<R> runs = new ArrayList<>();
+                List<Object> runs = new ArrayList<>();
                 inlineChildren(e, runs);
-                String style = e.hasAttribute("data-word-style") ? e.getAttribute("data-word-style") : "Heading" + tag.charAt(1);
-                flush(runs, out, style);
+                flush(runs, out, e.hasAttribute("data-word-style") ? e.getAttribute("data-word-style") : "Heading" + tag.charAt(1));
             }
             case "ul", "ol" -> list(e, out, listLevel);
             case "table" -> out.add(table(e));
             default -> {
                 if (hasBlockChild(e)) {
-                    flow(e, out, new ArrayList<>(), listLevel);
+                    flow(e, out, new ArrayList<>(), listLevel, own);
                 } else {
-                    List<R> runs = new ArrayList<>();
+                    List<Object> runs = new ArrayList<>();
                     inlineChildren(e, runs);
-                    flush(runs, out, e.hasAttribute("data-word-style") ? e.getAttribute("data-word-style") : null);
+                    flush(runs, out, own);
                 }
             }
         }
@@ -146,7 +240,7 @@ public final class XhtmlWord {
         int numId = lists.newList(ordered, start);
         for (Element li : children(list)) {
             List<Object> blocks = new ArrayList<>();
-            flow(li, blocks, new ArrayList<>(), level + 1);
+            flow(li, blocks, new ArrayList<>(), level + 1, null);
             boolean numbered = false;
             for (Object b : blocks) {
                 if (b instanceof P p && !numbered) {
@@ -192,15 +286,28 @@ public final class XhtmlWord {
         }
         int[] widths = widths(table, rows.isEmpty() ? List.of() : children(rows.get(0)));
         Tbl tbl = Wml.table(widths);
+        Wml.tableStyle(tbl, "ReportTable");
         for (int i = 0; i < rows.size(); i++) {
             List<Element> cells = children(rows.get(i));
             Tc[] tcs = new Tc[cells.size()];
+            int column = 0;
             for (int c = 0; c < cells.size(); c++) {
                 Element cell = cells.get(c);
                 List<Object> blocks = new ArrayList<>();
-                flow(cell, blocks, new ArrayList<>(), 0);
+                flow(cell, blocks, new ArrayList<>(), 0, null);
                 List<P> paragraphs = blocks.stream().filter(P.class::isInstance).map(P.class::cast).toList();
-                tcs[c] = Wml.cell(widths[Math.min(c, widths.length - 1)], hex(laid.style(cell).getBackgroundColor()), paragraphs);
+                int span = Math.max(1, Math.min(parse(cell.getAttribute("colspan"), 1), widths.length - column));
+                int width = 0;
+                for (int k = column; k < column + span && k < widths.length; k++) {
+                    width += widths[k];
+                }
+                tcs[c] = Wml.cell(Math.max(width, 300), hex(laid.style(cell).getBackgroundColor()), paragraphs);
+                if (span > 1) {
+                    org.docx4j.wml.TcPrInner.GridSpan gs = Wml.F.createTcPrInnerGridSpan();
+                    gs.setVal(BigInteger.valueOf(span));
+                    tcs[c].getTcPr().setGridSpan(gs);
+                }
+                column += span;
             }
             Tr tr = Wml.row(header.get(i), tcs);
             tbl.getContent().add(tr);
@@ -227,7 +334,7 @@ public final class XhtmlWord {
 
     // ------------------------------------------------------------------ inlines
 
-    private void inlineChildren(Element e, List<R> runs) {
+    private void inlineChildren(Element e, List<Object> runs) {
         for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element child) {
                 if (!skipped(child)) {
@@ -239,51 +346,89 @@ public final class XhtmlWord {
         }
     }
 
-    private void inline(Element e, List<R> runs) {
+    private void inline(Element e, List<Object> runs) {
         if ("br".equalsIgnoreCase(e.getLocalName())) {
             R r = Wml.F.createR();
             r.getContent().add(Wml.F.createBr());
             runs.add(r);
             return;
         }
+        P picture = picture(e);
+        if (picture != null) {
+            // a picture or chart inside a paragraph: its drawing joins the paragraph's runs
+            runs.addAll(picture.getContent());
+            return;
+        }
+        String href = e.getAttribute("href");
+        if ("a".equalsIgnoreCase(e.getLocalName()) && SAFE_LINK.matcher(href).matches()) {
+            List<Object> inside = new ArrayList<>();
+            inlineChildren(e, inside);
+            runs.add(hyperlink(href, inside));
+            return;
+        }
         inlineChildren(e, runs);
     }
 
+    /** Only web and mail links stay links: the layout makes no other kind from an author's text. */
+    private static final java.util.regex.Pattern SAFE_LINK = java.util.regex.Pattern.compile("(?i)(https?://|mailto:)\\S+");
+
+    private Object hyperlink(String url, List<Object> content) {
+        org.docx4j.relationships.Relationship rel = new org.docx4j.relationships.ObjectFactory().createRelationship();
+        rel.setType(org.docx4j.openpackaging.parts.relationships.Namespaces.HYPERLINK);
+        rel.setTarget(url);
+        rel.setTargetMode("External");
+        pkg.getMainDocumentPart().getRelationshipsPart().addRelationship(rel);
+        P.Hyperlink h = Wml.F.createPHyperlink();
+        h.setId(rel.getId());
+        for (Object o : content) {
+            if (o instanceof R r) {
+                org.docx4j.wml.RStyle rs = Wml.F.createRStyle();
+                rs.setVal("Hyperlink");
+                if (r.getRPr() == null) {
+                    r.setRPr(Wml.F.createRPr());
+                }
+                r.getRPr().setRStyle(rs);
+            }
+            h.getContent().add(o);
+        }
+        return Wml.F.createPHyperlink(h);
+    }
+
     /** Text as the stylesheet shows it: runs of white space made one space, its weight, slant and colour kept. */
-    private void addText(String raw, CalculatedStyle style, List<R> runs) {
+    private void addText(String raw, CalculatedStyle style, List<Object> runs) {
         // white space collapses as in the layout; a no-break space is kept
         String text = raw.replaceAll("[ \\t\\r\\n\\f]+", " ");
         if (text.isEmpty() || (text.isBlank() && runs.isEmpty())) {
             return;
         }
-        R r = Wml.run(text);
-        if (style.isIdent(CSSName.FONT_WEIGHT, IdentValue.BOLD) || style.isIdent(CSSName.FONT_WEIGHT, IdentValue.FONT_WEIGHT_700)
+        boolean bold = style.isIdent(CSSName.FONT_WEIGHT, IdentValue.BOLD) || style.isIdent(CSSName.FONT_WEIGHT, IdentValue.FONT_WEIGHT_700)
                 || style.isIdent(CSSName.FONT_WEIGHT, IdentValue.FONT_WEIGHT_800)
-                || style.isIdent(CSSName.FONT_WEIGHT, IdentValue.FONT_WEIGHT_900)) {
-            r = Wml.bold(r);
-        }
-        if (style.isIdent(CSSName.FONT_STYLE, IdentValue.ITALIC)) {
-            r = Wml.italic(r);
-        }
+                || style.isIdent(CSSName.FONT_WEIGHT, IdentValue.FONT_WEIGHT_900);
+        boolean italic = style.isIdent(CSSName.FONT_STYLE, IdentValue.ITALIC);
         String colour = hex(style.getColor());
-        if (colour != null && !colour.equalsIgnoreCase(bodyColour)) {
-            r = Wml.colour(r, colour);
+        // runs split where the writing direction changes, right-to-left ones marked as such
+        for (R r : MarkdownDocx.textRuns(text, new MarkdownDocx.Fmt(bold, italic, false))) {
+            runs.add(colour != null && !colour.equalsIgnoreCase(bodyColour) ? Wml.colour(r, colour) : r);
         }
-        runs.add(r);
     }
 
     /** Gathered runs as one paragraph, leading and trailing spaces trimmed. */
-    private static void flush(List<R> runs, List<Object> out, String style) {
+    private static void flush(List<Object> runs, List<Object> out, String style) {
         if (runs.isEmpty()) {
             return;
         }
         trim(runs.get(0), true);
         trim(runs.get(runs.size() - 1), false);
-        out.add(Wml.para(style, runs.toArray(new R[0])));
+        P p = Wml.para(style);
+        p.getContent().addAll(runs);
+        out.add(p);
         runs.clear();
     }
 
-    private static void trim(R r, boolean leading) {
+    private static void trim(Object run, boolean leading) {
+        if (!(run instanceof R r)) {
+            return;
+        }
         for (Object o : r.getContent()) {
             Object v = o instanceof jakarta.xml.bind.JAXBElement<?> j ? j.getValue() : o;
             if (v instanceof org.docx4j.wml.Text t) {

@@ -19,7 +19,6 @@ import org.safeguardingreport.bundle.FinalRules;
 import org.safeguardingreport.diag.Diagnostic;
 import org.safeguardingreport.diag.DiagnosticJson;
 import org.safeguardingreport.diag.Diagnostics;
-import org.safeguardingreport.docx.ReportDocx;
 import org.safeguardingreport.json.JsonWriter;
 import org.safeguardingreport.model.Bundle;
 import org.safeguardingreport.pdf.PdfWriter;
@@ -89,15 +88,21 @@ public final class ReportBuild {
             return t;
         });
         try {
-            FutureTask<byte[]> wordReport = new FutureTask<>(() -> ReportDocx.write(b, finalBuild, view));
-            other.execute(wordReport);
             AtomicReference<FutureTask<Audit>> auditTask = new AtomicReference<>();
+            AtomicReference<byte[]> wordReport = new AtomicReference<>();
             Optional<ReportBuilder.Report> report;
             try {
+                // the Word report is written from the very document the PDF is laid out from
                 report = ReportBuilder.build(b, finalBuild, view, diags, index -> {
                     FutureTask<Audit> t = new FutureTask<>(() -> audit(b, index));
                     auditTask.set(t);
                     other.execute(t);
+                }, laid -> {
+                    try {
+                        wordReport.set(org.safeguardingreport.docx.XhtmlWord.write(laid, !finalBuild, view.charts()));
+                    } catch (org.docx4j.openpackaging.exceptions.Docx4JException e) {
+                        throw new IOException("the Word report could not be written", e);
+                    }
                 });
             } catch (PdfWriter.UnprovenPages e) {
                 return unproven(view, e);
@@ -118,7 +123,7 @@ public final class ReportBuild {
             if (audit.pdf().isEmpty()) {
                 return new Refused(diags, false);
             }
-            return new Built(b, report.get(), files(b, report.get(), outcome(wordReport), audit, key, diags), diags);
+            return new Built(b, report.get(), files(b, report.get(), wordReport.get(), audit, key, diags), diags);
         } finally {
             other.shutdownNow();
         }

@@ -58,6 +58,13 @@ public final class ReportBuilder {
      */
     public static Optional<Report> build(Bundle bundle, boolean finalReport, ReportView.Result view, Diagnostics diags,
                                          java.util.function.Consumer<PageIndex> laidOut) throws IOException {
+        return build(bundle, finalReport, view, diags, laidOut, PdfWriter.Edition.NONE);
+    }
+
+    /** As above; {@code edition} writes another edition (the Word report) from the same laid-out document. */
+    public static Optional<Report> build(Bundle bundle, boolean finalReport, ReportView.Result view, Diagnostics diags,
+                                         java.util.function.Consumer<PageIndex> laidOut, PdfWriter.Edition edition)
+            throws IOException {
         Optional<String> xhtml = xhtml(bundle, view, diags);
         if (xhtml.isEmpty()) {
             return Optional.empty();
@@ -71,7 +78,7 @@ public final class ReportBuilder {
             SourceFiles.embed(files).apply(doc, proven);
         };
         PdfWriter.Output proven = PdfWriter.write(xhtml.get(), List.of(bundle.root()), anchors(bundle, view), !finalReport,
-                view.charts(), post, finalReport, l -> laidOut.accept(PageIndex.of(l, view.anchors())), out);
+                view.charts(), post, finalReport, l -> laidOut.accept(PageIndex.of(l, view.anchors())), edition, out);
         List<Evidence> evidence = new ArrayList<>();
         for (NarrativeHtml.Anchor a : view.anchors()) {
             Integer page = proven.anchorPages().get(a.id());
