@@ -25,7 +25,7 @@ import org.safeguardingreport.TestBundle;
  * The audit's two editions come from its one layout: the same headings in the same order and the
  * same tables in the PDF and in Word, and a change made to the layout alone shows in both.
  */
-class AuditEditionsTest {
+public class AuditEditionsTest {
     @TempDir
     Path tmp;
 
@@ -90,7 +90,7 @@ class AuditEditionsTest {
     }
 
     /** The PDF's structure: its headings' levels in document order (H1, H2, ...). */
-    static List<String> pdfHeadings(Path pdf) throws Exception {
+    public static List<String> pdfHeadings(Path pdf) throws Exception {
         List<String> out = new ArrayList<>();
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             walk(doc.getDocumentCatalog().getStructureTreeRoot(), out, "H[1-6]");
@@ -98,7 +98,7 @@ class AuditEditionsTest {
         return out;
     }
 
-    static int pdfTables(Path pdf) throws Exception {
+    public static int pdfTables(Path pdf) throws Exception {
         List<String> out = new ArrayList<>();
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             walk(doc.getDocumentCatalog().getStructureTreeRoot(), out, "Table");
@@ -118,7 +118,7 @@ class AuditEditionsTest {
     }
 
     /** Word's headings by level, the Title counting as a first-level heading. */
-    static List<String> wordHeadings(Path docx) throws Exception {
+    public static List<String> wordHeadings(Path docx) throws Exception {
         List<String> out = new ArrayList<>();
         Matcher m = Pattern.compile("<w:pStyle w:val=\"(Title|Heading[1-6])\"/>").matcher(DocxXml.document(docx));
         while (m.find()) {
@@ -127,7 +127,7 @@ class AuditEditionsTest {
         return out;
     }
 
-    static int wordTables(Path docx) throws Exception {
+    public static int wordTables(Path docx) throws Exception {
         return DocxXml.document(docx).split("<w:tbl>", -1).length - 1;
     }
 

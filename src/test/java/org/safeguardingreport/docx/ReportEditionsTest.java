@@ -1,0 +1,51 @@
+package org.safeguardingreport.docx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.safeguardingreport.Cli;
+import org.safeguardingreport.DocxXml;
+import org.safeguardingreport.TestBundle;
+import org.safeguardingreport.audit.AuditEditionsTest;
+
+/** The annual report's two editions come from its one layout, for each template. */
+class ReportEditionsTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void bothEditionsOfEachTemplatesReportHaveTheSameHeadingsTablesAndFigures() throws Exception {
+        for (String template : List.of("dorset-2019", "somerset-2018")) {
+            TestBundle b = new TestBundle(tmp.resolve(template)).allSections();
+            if (template.startsWith("somerset")) {
+                b.write("report.json", TestBundle.REPORT.replace("dorset-2019", template))
+                        .write("narrative/standard-3.md", TestBundle.STANDARD_3.replace("3.7 3.8", "3.7"));
+            }
+            Path out = tmp.resolve(template + "-out");
+            Cli r = Cli.run("build", b.root.toString(), "-o", out.toString());
+            assertEquals(0, r.status(), r.err());
+            List<String> pdf = new ArrayList<>(AuditEditionsTest.pdfHeadings(out.resolve("annual-report.pdf")));
+            // the contents page's own heading is Word's TOC Heading, outside the document's headings
+            pdf.remove(1);
+            List<String> word = AuditEditionsTest.wordHeadings(out.resolve("annual-report.docx"));
+            assertTrue(pdf.size() > 20, template + ": " + pdf);
+            assertEquals(pdf, word, template + ": the headings of both editions, by level, in order");
+            assertEquals(AuditEditionsTest.pdfTables(out.resolve("annual-report.pdf")),
+                    AuditEditionsTest.wordTables(out.resolve("annual-report.docx")), template + ": tables");
+            String xml = DocxXml.document(out.resolve("annual-report.docx"));
+            assertEquals(org.safeguardingreport.PdfText.alts(out.resolve("annual-report.pdf")).stream()
+                            .filter(a -> a.contains(": ") && a.matches(".*(Q[1-4]|\\d{4}/\\d{2}).*")).count(),
+                    xml.split("descr=\"", -1).length - 1, template + ": a picture in Word for each chart of the PDF");
+            if (template.startsWith("somerset")) {
+                String text = ReportDocxTest.paragraphText(xml);
+                assertTrue(text.contains("Appendix 3") || text.contains("Evidence"), "the somerset evidence table: " + template);
+            }
+        }
+    }
+}
