@@ -77,8 +77,18 @@ public final class HealthReport {
         return new Edition(view(r, c, finalReport, charts), charts, comparing);
     }
 
+    /** The health report's two editions, made from its one layout. */
+    public record Editions(byte[] pdf, byte[] docx) {
+    }
+
     public static Optional<byte[]> pdf(Amalgamation.Result r, Edition e, boolean finalReport, Diagnostics diags)
             throws IOException {
+        return editions(r, e, finalReport, false, diags).map(Editions::pdf);
+    }
+
+    /** The PDF and, when {@code word}, the Word edition written from the very document the PDF is laid out from. */
+    public static Optional<Editions> editions(Amalgamation.Result r, Edition e, boolean finalReport, boolean word,
+                                              Diagnostics diags) throws IOException {
         TemplateLoader loader = TemplateLoader.forBundle(Path.of("").toAbsolutePath().resolve("x"));
         Optional<String> layout = loader.layoutFile(FOLDER, "health.vm", diags);
         Optional<String> css = loader.layoutFile(FOLDER, "health.css", diags);
@@ -94,8 +104,17 @@ public final class HealthReport {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
         // each provider's pictures come from its own images/ folder
         List<Path> roots = r.providers().stream().map(p -> p.bundle().root()).toList();
-        PdfWriter.write(xhtml.get(), roots, List.of(), !finalReport, e.charts(), PdfWriter.PostProcess.NONE, finalReport, out);
-        return Optional.of(out.toByteArray());
+        byte[][] docx = new byte[1][];
+        PdfWriter.Edition edition = !word ? PdfWriter.Edition.NONE : laid -> {
+            try {
+                docx[0] = org.safeguardingreport.docx.XhtmlWord.write(laid, !finalReport, e.charts());
+            } catch (org.docx4j.openpackaging.exceptions.Docx4JException failed) {
+                throw new IOException("the health report's Word edition could not be written", failed);
+            }
+        };
+        PdfWriter.write(xhtml.get(), roots, List.of(), !finalReport, e.charts(), PdfWriter.PostProcess.NONE, finalReport,
+                l -> { }, edition, out);
+        return Optional.of(new Editions(out.toByteArray(), docx[0]));
     }
 
     /**

@@ -16,7 +16,6 @@ import org.safeguardingreport.amalgamate.Amalgamation;
 import org.safeguardingreport.amalgamate.HealthReport;
 import org.safeguardingreport.diag.Diagnostic;
 import org.safeguardingreport.diag.Diagnostics;
-import org.safeguardingreport.docx.HealthDocx;
 import org.safeguardingreport.json.JsonWriter;
 import org.safeguardingreport.text.SourceText;
 
@@ -99,23 +98,14 @@ final class AmalgamateCommand implements Callable<Integer> {
                 return ExitStatus.INPUT_ERRORS;
             }
             HealthReport.Edition edition = HealthReport.edition(r, c, finalBuild);
-            Optional<byte[]> pdf = HealthReport.pdf(r, edition, finalBuild, diags);
-            if (pdf.isEmpty()) {
+            Optional<HealthReport.Editions> editions = HealthReport.editions(r, edition, finalBuild, true, diags);
+            if (editions.isEmpty()) {
                 DiagnosticPrinter.print(diags, err);
                 return ExitStatus.INPUT_ERRORS;
             }
-            byte[] docx;
-            try {
-                List<org.safeguardingreport.model.Narrative> own = new ArrayList<>();
-                own.add(c.introduction());
-                own.add(c.conclusion());
-                docx = HealthDocx.write(r, edition, own);
-            } catch (org.docx4j.openpackaging.exceptions.Docx4JException e) {
-                throw new IllegalStateException("the Word report could not be written", e);
-            }
             Map<String, byte[]> files = new LinkedHashMap<>();
-            files.put(PDF, pdf.get());
-            files.put(DOCX, docx);
+            files.put(PDF, editions.get().pdf());
+            files.put(DOCX, editions.get().docx());
             files.put(JSON, JsonWriter.write(json(r)).getBytes(StandardCharsets.UTF_8));
             try {
                 org.safeguardingreport.pipeline.Publish.publish(out, files);

@@ -1,9 +1,7 @@
 package org.safeguardingreport.docx;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.util.List;
-import java.util.Map;
 
 import org.docx4j.XmlUtils;
 import org.docx4j.openpackaging.exceptions.Docx4JException;
@@ -12,28 +10,18 @@ import org.docx4j.openpackaging.parts.WordprocessingML.DocumentSettingsPart;
 import org.docx4j.openpackaging.parts.WordprocessingML.HeaderPart;
 import org.docx4j.openpackaging.parts.WordprocessingML.MainDocumentPart;
 import org.docx4j.openpackaging.parts.WordprocessingML.StyleDefinitionsPart;
-import org.docx4j.toc.TocGenerator;
-import org.docx4j.wml.Br;
 import org.docx4j.wml.CTLanguage;
 import org.docx4j.wml.CTSettings;
 import org.docx4j.wml.Color;
 import org.docx4j.wml.DocDefaults;
 import org.docx4j.wml.HpsMeasure;
 import org.docx4j.wml.P;
-import org.docx4j.wml.R;
 import org.docx4j.wml.RFonts;
 import org.docx4j.wml.RPr;
-import org.docx4j.wml.STBrType;
 import org.docx4j.wml.Style;
 import org.docx4j.wml.Styles;
-import org.docx4j.wml.Tbl;
-import org.docx4j.wml.Tc;
 
-import org.safeguardingreport.model.Bundle;
 import org.safeguardingreport.model.Narrative;
-import org.safeguardingreport.model.Template;
-import org.safeguardingreport.render.ReportView;
-
 
 /** The house Word styles every edition starts from, the DRAFT watermark, and fields refreshed when Word opens a file. */
 public final class HouseStyle {

@@ -173,7 +173,7 @@ public final class XhtmlWord {
         String tag = e.getLocalName() == null ? "" : e.getLocalName().toLowerCase(Locale.ROOT);
         try {
             if (tag.equals("object") && charts.containsKey(e.getAttribute("data-chart"))) {
-                return MarkdownDocx.chartParagraph(pkg, charts.get(e.getAttribute("data-chart")));
+                return WordRuns.chartParagraph(pkg, charts.get(e.getAttribute("data-chart")));
             }
             if (tag.equals("img")) {
                 String alt = e.getAttribute("alt");
@@ -182,7 +182,7 @@ public final class XhtmlWord {
                     return Wml.para(null, Wml.colour(Wml.run("[Picture not shown" + (alt.isBlank() ? "" : ": " + alt) + "]"), "425563"));
                 }
                 P p = Wml.para("Picture");
-                p.getContent().add(MarkdownDocx.image(pkg, bytes, alt));
+                p.getContent().add(WordRuns.image(pkg, bytes, alt));
                 return p;
             }
         } catch (Exception failed) {
@@ -407,7 +407,7 @@ public final class XhtmlWord {
         boolean italic = style.isIdent(CSSName.FONT_STYLE, IdentValue.ITALIC);
         String colour = hex(style.getColor());
         // runs split where the writing direction changes, right-to-left ones marked as such
-        for (R r : MarkdownDocx.textRuns(text, new MarkdownDocx.Fmt(bold, italic, false))) {
+        for (R r : WordRuns.textRuns(text, new WordRuns.Fmt(bold, italic, false))) {
             runs.add(colour != null && !colour.equalsIgnoreCase(bodyColour) ? Wml.colour(r, colour) : r);
         }
     }

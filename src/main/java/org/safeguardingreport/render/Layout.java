@@ -52,7 +52,7 @@ public final class Layout {
         StringWriter out = new StringWriter();
         try {
             ENGINE.evaluate(context, out, layoutFile, layout);
-            return Optional.of(out.toString());
+            return Optional.of(xmlCharacters(out.toString()));
         } catch (ParseErrorException e) {
             diags.error(layoutFile, new Pos(Math.max(1, e.getLineNumber()), Math.max(1, e.getColumnNumber())),
                     "the layout template has a syntax error: " + firstLine(e.getInvalidSyntax() != null
@@ -65,6 +65,35 @@ public final class Layout {
             diags.error(layoutFile, Pos.FILE, "the layout template cannot be used: " + firstLine(e.getMessage()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The document with every character XML cannot carry (a lone surrogate, a control character other
+     * than tab and line ends) shown as U+FFFD, so that no text of anyone's can stop the layout.
+     */
+    static String xmlCharacters(String xhtml) {
+        StringBuilder out = null;
+        for (int i = 0; i < xhtml.length(); i++) {
+            char c = xhtml.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < xhtml.length() && Character.isLowSurrogate(xhtml.charAt(i + 1));
+            boolean bad = !pair && (Character.isSurrogate(c) || (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+                    || c == 0xFFFE || c == 0xFFFF);
+            if (bad && out == null) {
+                out = new StringBuilder(xhtml.length()).append(xhtml, 0, i);
+            }
+            if (out != null) {
+                if (bad) {
+                    out.append('\uFFFD');
+                } else if (pair) {
+                    out.append(c).append(xhtml.charAt(++i));
+                } else {
+                    out.append(c);
+                }
+            } else if (pair) {
+                i++;
+            }
+        }
+        return out == null ? xhtml : out.toString();
     }
 
     private static String firstLine(String s) {

@@ -90,7 +90,6 @@ class FuzzTest {
     @Test
     void markdownFrontMatterMarkersFiguresAndChartsNeverThrow() throws Exception {
         Random r = new Random(SEED);
-        WordprocessingMLPackage pkg = WordprocessingMLPackage.createPackage();
         for (int i = 0; i < ITERATIONS; i++) {
             String text = markdown(r);
             try {
@@ -98,7 +97,23 @@ class FuzzTest {
                 FrontMatter.read(text, "f.md", d);
                 Narrative n = new NarrativeReader(bundle.root(), bundle.template(), d).read("standard-3", "narrative/standard-3.md", text);
                 assertNotNull(NarrativeHtml.render(bundle, n, new ChartPlan(bundle), 2).html());
-                assertNotNull(org.safeguardingreport.docx.DocxProbe.blocks(pkg, bundle, n));
+                if (i % 100 == 0) {
+                    // now and then the whole report, both editions from its one layout, with this section in it
+                    java.util.Map<String, Narrative> sections = new java.util.LinkedHashMap<>(bundle.sections());
+                    sections.put("standard-3", n);
+                    org.safeguardingreport.model.Bundle with = new org.safeguardingreport.model.Bundle(bundle.root(), bundle.name(),
+                            bundle.meta(), bundle.template(), sections, bundle.data(), bundle.audit());
+                    byte[][] word = new byte[1][];
+                    var view = org.safeguardingreport.render.ReportView.build(with, false);
+                    org.safeguardingreport.render.ReportBuilder.build(with, false, view, new Diagnostics(), x -> { }, laid -> {
+                        try {
+                            word[0] = org.safeguardingreport.docx.XhtmlWord.write(laid, true, view.charts());
+                        } catch (org.docx4j.openpackaging.exceptions.Docx4JException e) {
+                            throw new java.io.IOException(e);
+                        }
+                    }).orElseThrow();
+                    assertNotNull(word[0]);
+                }
                 d.sorted().forEach(x -> assertNotNull(x.format()));
             } catch (Throwable t) {
                 fail("input " + i + " of seed " + SEED + " threw " + t + " on: " + escape(text), t);
