@@ -19,15 +19,6 @@ public final class AuditView {
     /** One row of the audit table; {@code pages} are pages of annual-report.pdf, sorted and distinct. */
     public record Row(String id, String text, List<String> items, String followUp, String answer, String comment,
                       List<Integer> pages, boolean gap) {
-
-        /** "See page 4", "See pages 4, 11", or "" when nothing is cited. */
-        public String seePages() {
-            if (pages.isEmpty()) {
-                return "";
-            }
-            return (pages.size() == 1 ? "See page " : "See pages ")
-                    + pages.stream().map(String::valueOf).collect(Collectors.joining(", "));
-        }
     }
 
     public record Group(int standard, String title, List<Row> rows) {
