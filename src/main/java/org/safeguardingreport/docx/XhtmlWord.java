@@ -149,7 +149,7 @@ public final class XhtmlWord {
                     inline(e, pending);
                 }
             } else if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
-                addText(n.getNodeValue(), laid.style(container), pending);
+                addText(n.getNodeValue(), container, pending);
             }
         }
         flush(pending, out, style);
@@ -341,7 +341,7 @@ public final class XhtmlWord {
                     inline(child, runs);
                 }
             } else if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
-                addText(n.getNodeValue(), laid.style(e), runs);
+                addText(n.getNodeValue(), e, runs);
             }
         }
     }
@@ -395,7 +395,9 @@ public final class XhtmlWord {
     }
 
     /** Text as the stylesheet shows it: runs of white space made one space, its weight, slant and colour kept. */
-    private void addText(String raw, CalculatedStyle style, List<Object> runs) {
+    private void addText(String raw, Element from, List<Object> runs) {
+        CalculatedStyle style = laid.style(from);
+        int halfPoints = Math.round(laid.fontPoints(from) * 2);
         // white space collapses as in the layout; a no-break space is kept
         String text = raw.replaceAll("[ \\t\\r\\n\\f]+", " ");
         if (text.isEmpty() || (text.isBlank() && runs.isEmpty())) {
@@ -408,6 +410,9 @@ public final class XhtmlWord {
         String colour = hex(style.getColor());
         // runs split where the writing direction changes, right-to-left ones marked as such
         for (R r : WordRuns.textRuns(text, new WordRuns.Fmt(bold, italic, false))) {
+            if (halfPoints > 0) {
+                Wml.size(r, halfPoints);
+            }
             runs.add(colour != null && !colour.equalsIgnoreCase(bodyColour) ? Wml.colour(r, colour) : r);
         }
     }

@@ -91,6 +91,9 @@ public final class PdfWriter {
 
         /** The element's laid-out border-box width, in the layout's units (0 when it has no box). */
         int width(org.w3c.dom.Element e);
+
+        /** The element's computed font size, in points. */
+        float fontPoints(org.w3c.dom.Element e);
     }
 
     /** Told of the laid-out document once the layout is done, before the pages are painted. */
@@ -129,6 +132,14 @@ public final class PdfWriter {
                 Box b = boxes.get(e);
                 return b == null ? 0 : b.getWidth();
             }
+
+            @Override
+            public float fontPoints(org.w3c.dom.Element e) {
+                // the layout counts in dots: dotsPerPixel to a CSS pixel, and a pixel is three quarters of a point
+                return style(e).getFont(css).size / (r.getSharedContext().getDotsPerPixel() * 4f / 3f);
+            }
+
+            private final com.openhtmltopdf.layout.LayoutContext css = r.getSharedContext().newLayoutContextInstance();
         };
     }
 
