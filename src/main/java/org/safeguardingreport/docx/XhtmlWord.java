@@ -66,7 +66,27 @@ public final class XhtmlWord {
         return new XhtmlWord(laid, charts).document(draft);
     }
 
+    /**
+     * The Word edition as a package not yet written out: made from the layout while it is open, it
+     * can be saved ({@link #save}) on another thread while the PDF's pages are painted.
+     */
+    public static WordprocessingMLPackage document(PdfWriter.Laid laid, boolean draft,
+                                                   java.util.Map<String, org.safeguardingreport.chart.Chart> charts)
+            throws Docx4JException {
+        return new XhtmlWord(laid, charts).build(draft);
+    }
+
+    public static byte[] save(WordprocessingMLPackage pkg) throws Docx4JException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+        pkg.save(bytes);
+        return bytes.toByteArray();
+    }
+
     private byte[] document(boolean draft) throws Docx4JException {
+        return save(build(draft));
+    }
+
+    private WordprocessingMLPackage build(boolean draft) throws Docx4JException {
         pkg = Wml.newPackage(false);
         MainDocumentPart mdp = pkg.getMainDocumentPart();
         // the house styles: Title, Heading 1-6, Caption, Statement, Missing, the Report Table style ...
@@ -106,9 +126,7 @@ public final class XhtmlWord {
         Element head = first(html, "head");
         Wml.properties(pkg, head == null ? "" : text(first(head, "title")), meta(head, "author"), meta(head, "subject"),
                 meta(head, "keywords"));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-        pkg.save(bytes);
-        return bytes.toByteArray();
+        return pkg;
     }
 
     // ------------------------------------------------------------------ blocks

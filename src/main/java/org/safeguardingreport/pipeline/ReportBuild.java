@@ -89,7 +89,7 @@ public final class ReportBuild {
         });
         try {
             AtomicReference<FutureTask<Audit>> auditTask = new AtomicReference<>();
-            AtomicReference<byte[]> wordReport = new AtomicReference<>();
+            AtomicReference<FutureTask<byte[]>> wordReport = new AtomicReference<>();
             Optional<ReportBuilder.Report> report;
             try {
                 // the Word report is written from the very document the PDF is laid out from
@@ -99,7 +99,11 @@ public final class ReportBuild {
                     other.execute(t);
                 }, laid -> {
                     try {
-                        wordReport.set(org.safeguardingreport.docx.XhtmlWord.write(laid, !finalBuild, view.charts()));
+                        // made while the layout is open; written out on the other core while the pages are painted
+                        var pkg = org.safeguardingreport.docx.XhtmlWord.document(laid, !finalBuild, view.charts());
+                        FutureTask<byte[]> save = new FutureTask<>(() -> org.safeguardingreport.docx.XhtmlWord.save(pkg));
+                        wordReport.set(save);
+                        other.execute(save);
                     } catch (org.docx4j.openpackaging.exceptions.Docx4JException e) {
                         throw new IOException("the Word report could not be written", e);
                     }
@@ -123,7 +127,9 @@ public final class ReportBuild {
             if (audit.pdf().isEmpty()) {
                 return new Refused(diags, false);
             }
-            return new Built(b, report.get(), files(b, report.get(), wordReport.get(), audit, key, diags), diags);
+            FutureTask<byte[]> word = wordReport.get();
+            word.run();        // does nothing when the other core has already taken it
+            return new Built(b, report.get(), files(b, report.get(), outcome(word), audit, key, diags), diags);
         } finally {
             other.shutdownNow();
         }
