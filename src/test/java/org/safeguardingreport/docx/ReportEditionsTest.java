@@ -48,4 +48,28 @@ class ReportEditionsTest {
             }
         }
     }
+
+    @Test
+    void bothEditionsOfTheHealthReportHaveTheSameHeadingsAndTables() throws Exception {
+        List<String> inputs = new ArrayList<>(List.of("amalgamate"));
+        for (String name : List.of("Alpha Community Trust", "Beta Hospitals NHS Trust")) {
+            TestBundle b = new TestBundle(tmp.resolve(name.substring(0, 4))).allSections();
+            b.write("report.json", TestBundle.REPORT.replace("North Wessex Community Health NHS Trust", name));
+            inputs.add(b.root.toString());
+        }
+        Path out = tmp.resolve("health");
+        inputs.addAll(List.of("-o", out.toString()));
+        Cli r = Cli.run(inputs.toArray(new String[0]));
+        assertEquals(0, r.status(), r.err());
+        List<String> pdf = new ArrayList<>(AuditEditionsTest.pdfHeadings(out.resolve("health-annual-report.pdf")));
+        pdf.remove(1);
+        List<String> word = AuditEditionsTest.wordHeadings(out.resolve("health-annual-report.docx"));
+        assertTrue(pdf.size() > 8, pdf.toString());
+        assertEquals(pdf, word, "the health report's headings, by level, in order");
+        assertEquals(AuditEditionsTest.pdfTables(out.resolve("health-annual-report.pdf")),
+                AuditEditionsTest.wordTables(out.resolve("health-annual-report.docx")), "its tables");
+        String xml = DocxXml.document(out.resolve("health-annual-report.docx"));
+        assertTrue(!xml.contains("<w:orient w:val=\"landscape\"/>") && !xml.contains("w:orient=\"landscape\""),
+                "portrait, as its PDF");
+    }
 }
