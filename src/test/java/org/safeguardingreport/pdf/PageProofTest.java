@@ -24,7 +24,7 @@ class PageProofTest {
     private static final String PAGES = """
             <html><head><style>@page { size: A6; margin: 10mm; } body { font-family: 'Liberation Sans'; }
             .p { page-break-before: always; }</style></head><body>
-            <p id="a">Alpha opens one</p>
+            <p id="a">Alpha opens one</p><p>Delta is on the first page alone</p>
             <p class="p" id="b">Beta opens two</p>
             <p class="p">Alpha opens one</p>
             <p class="p" id="c">Gamma stands alone</p>
@@ -110,6 +110,18 @@ class PageProofTest {
             assertEquals(List.of(), r.failures());
             assertEquals(4, r.pages().get("c"));
             assertEquals(3, r.pages().get("a"), "the nearer of pages 1 and 3");
+        }
+    }
+
+    @Test
+    void aClaimIsMovedUpToTwoPagesEitherWayAndToTheFirstPage() throws Exception {
+        try (PDDocument doc = document()) {
+            PageProof.Result r = PageProof.check(doc, List.of(
+                    new PageProof.Claim("c", 2, "Gamma stands alone", "Gamma stands alone"),
+                    new PageProof.Claim("d", 2, "Delta is on the first page alone", "Delta is on the first page alone")));
+            assertEquals(List.of(), r.failures());
+            assertEquals(4, r.pages().get("c"), "two pages on");
+            assertEquals(1, r.pages().get("d"), "back to the first page");
         }
     }
 
