@@ -126,6 +126,26 @@ class PageProofTest {
     }
 
     @Test
+    void aClaimOnTheFirstPageOrPastTheLastIsProvenWhereItsWordsAre() throws Exception {
+        try (PDDocument doc = document()) {
+            PageProof.Result r = PageProof.check(doc, List.of(
+                    new PageProof.Claim("d", 1, "Delta is on the first page alone", "Delta is on the first page alone"),
+                    new PageProof.Claim("c", 5, "Gamma stands alone", "Gamma stands alone")));
+            assertEquals(List.of(), r.failures());
+            assertEquals(1, r.pages().get("d"), "on the first page, as laid out");
+            assertEquals(4, r.pages().get("c"), "a page past the last is moved back to the last");
+        }
+    }
+
+    @Test
+    void aRightToLeftLineOpensItsBlockWhenItHasTheSameLettersAndOnlyThen() {
+        String block = "\u0633\u0644\u0627\u0645";
+        assertTrue(PageProof.opens(block, "\u0645\u0627\u0644\u0633"), "the whole block, its letters in visual order");
+        assertFalse(PageProof.opens(block, "\u0645\u0627\u0644\u0628"), "another letter");
+        assertFalse(PageProof.opens("\u0633\u0644", "\u0633\u0644\u0627"), "longer than the block");
+    }
+
+    @Test
     void wordsEquallyNearOnTwoPagesOrFarOrNowhereAreFailures() throws Exception {
         try (PDDocument doc = document()) {
             PageProof.Result r = PageProof.check(doc, List.of(
