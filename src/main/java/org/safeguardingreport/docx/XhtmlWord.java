@@ -230,6 +230,28 @@ public final class XhtmlWord {
     }
 
     private void block(Element e, List<Object> out, int listLevel, String inherited) {
+        int from = out.size();
+        blockContent(e, out, listLevel, inherited);
+        // a block's fill (the title band, a quote, the statement box) shades its paragraphs, as in the PDF
+        String fill = hex(laid.style(e).getBackgroundColor());
+        if (fill != null) {
+            for (int i = from; i < out.size(); i++) {
+                if (out.get(i) instanceof P p) {
+                    PPr ppr = p.getPPr() != null ? p.getPPr() : Wml.F.createPPr();
+                    p.setPPr(ppr);
+                    if (ppr.getShd() == null) {
+                        org.docx4j.wml.CTShd shd = Wml.F.createCTShd();
+                        shd.setVal(org.docx4j.wml.STShd.CLEAR);
+                        shd.setColor("auto");
+                        shd.setFill(fill);
+                        ppr.setShd(shd);
+                    }
+                }
+            }
+        }
+    }
+
+    private void blockContent(Element e, List<Object> out, int listLevel, String inherited) {
         String own = e.hasAttribute("data-word-style") ? e.getAttribute("data-word-style") : inherited;
         String tag = e.getLocalName() == null ? e.getTagName() : e.getLocalName();
         switch (tag.toLowerCase(Locale.ROOT)) {

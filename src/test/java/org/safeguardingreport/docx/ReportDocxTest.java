@@ -149,6 +149,19 @@ class ReportDocxTest {
     }
 
     @Test
+    void aBlocksFillShadesItsParagraphsAsInThePdf() {
+        Matcher p = Pattern.compile("<w:p(?: [^>]*)?>(?:(?!</w:p>).)*</w:p>", Pattern.DOTALL).matcher(draftXml);
+        String band = null;
+        while (p.find() && band == null) {
+            if (paragraphText(p.group()).equals("North Wessex Community Health NHS Trust")) {
+                band = p.group();
+            }
+        }
+        assertTrue(band != null && band.contains("w:fill=\"005EB8\"") && band.contains("<w:color w:val=\"FFFFFF\"/>"),
+                "the title band: white on NHS blue, from report.css: " + band);
+    }
+
+    @Test
     void missingSectionsHaveThePlaceholder() throws Exception {
         TestBundle b = new TestBundle(tmp.resolve("minimal"));
         assertEquals(0, Cli.run("build", b.root.toString(), "-o", tmp.resolve("minimal-out").toString()).status());
