@@ -60,6 +60,16 @@ public final class TestBundle {
         write("narrative/standard-3.md", STANDARD_3);
     }
 
+    /** The small bundle on another built-in template (somerset-2018's standard 3 has no question 3.8). */
+    public static TestBundle on(Path parent, String template) {
+        TestBundle b = new TestBundle(parent);
+        if (!template.equals("dorset-2019")) {
+            b.write("report.json", REPORT.replace("dorset-2019", template))
+                    .write("narrative/standard-3.md", STANDARD_3.replace("3.7 3.8", "3.7"));
+        }
+        return b;
+    }
+
     public TestBundle write(String rel, String text) {
         return write(rel, text.getBytes(StandardCharsets.UTF_8));
     }

@@ -103,19 +103,7 @@ public final class PdfWriter {
         void write(Laid laid) throws IOException;
     }
 
-    private static Laid laid(PdfBoxRenderer r) {
-        Map<org.w3c.dom.Element, Box> boxes = new java.util.IdentityHashMap<>();
-        java.util.ArrayDeque<Box> stack = new java.util.ArrayDeque<>();
-        stack.push(r.getRootBox());
-        while (!stack.isEmpty()) {
-            Box b = stack.pop();
-            if (b.getElement() != null && b.getPseudoElementOrClass() == null) {
-                boxes.putIfAbsent(b.getElement(), b);
-            }
-            for (int i = b.getChildCount() - 1; i >= 0; i--) {
-                stack.push(b.getChild(i));
-            }
-        }
+    private static Laid laid(PdfBoxRenderer r, Map<org.w3c.dom.Element, Box> boxes) {
         return new Laid() {
             @Override
             public org.w3c.dom.Document document() {
@@ -182,7 +170,7 @@ public final class PdfWriter {
         try (PdfBoxRenderer r = b.buildPdfRenderer()) {
             LaidOut laid = layout(r, anchors);
             laidOut.accept(laid.output());
-            edition.write(laid(r));
+            edition.write(laid(r, laid.boxes()));
             PDDocument doc = r.createPDFKeepOpen();
             Output proven = prove(doc, laid, linkTargets(r));
             if (draft) {
@@ -215,7 +203,7 @@ public final class PdfWriter {
     }
 
     /** The layout's answer, with each anchored block's text for the proof. */
-    private record LaidOut(Output output, Map<String, String> blockTexts) {
+    private record LaidOut(Output output, Map<String, String> blockTexts, Map<org.w3c.dom.Element, Box> boxes) {
     }
 
     private static LaidOut layout(PdfBoxRenderer r, List<String> anchors) {
@@ -224,7 +212,8 @@ public final class PdfWriter {
         Map<String, Integer> found = new LinkedHashMap<>();
         Map<String, String> words = new LinkedHashMap<>();
         Map<String, String> texts = new LinkedHashMap<>();
-        Map<String, Box> ids = TextStart.boxesById(r.getRootBox());
+        Map<org.w3c.dom.Element, Box> boxes = TextStart.boxesByElement(r.getRootBox());
+        Map<String, Box> ids = TextStart.boxesById(boxes);
         for (String id : anchors) {
             Box box = ids.get(id);
             if (box != null) {
@@ -235,7 +224,7 @@ public final class PdfWriter {
             }
         }
         TextStart.anchorIdsAtText(r.getSharedContext(), ids, pages);
-        return new LaidOut(new Output(pages.size(), found, words), texts);
+        return new LaidOut(new Output(pages.size(), found, words), texts, boxes);
     }
 
     /**

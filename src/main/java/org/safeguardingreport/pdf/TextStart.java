@@ -53,22 +53,19 @@ final class TextStart {
     }
 
     /**
-     * The outermost box of each element with an id, found by walking the laid-out tree. The renderer's
-     * own id table cannot be trusted: when an anonymous block inside an element (a list item's text
-     * before its nested list) is laid out again to keep it whole, its reset drops its element's id.
+     * The outermost box of each element, found by walking the laid-out tree once (generated content
+     * and anonymous blocks left out).
      */
-    static Map<String, Box> boxesById(Box root) {
-        Map<String, Box> ids = new java.util.HashMap<>();
+    static Map<org.w3c.dom.Element, Box> boxesByElement(Box root) {
+        // DOM elements are equal only to themselves; the map keeps the order they were laid out in
+        Map<org.w3c.dom.Element, Box> boxes = new java.util.LinkedHashMap<>();
         java.util.ArrayDeque<Box> stack = new java.util.ArrayDeque<>();
         stack.push(root);
         while (!stack.isEmpty()) {
             Box b = stack.pop();
-            org.w3c.dom.Element e = b.getElement();
-            if (e != null && b.getPseudoElementOrClass() == null && !(b instanceof com.openhtmltopdf.render.BlockBox bb && bb.isAnonymous())) {
-                String id = e.getAttribute("id");
-                if (!id.isEmpty()) {
-                    ids.putIfAbsent(id, b);
-                }
+            if (b.getElement() != null && b.getPseudoElementOrClass() == null
+                    && !(b instanceof com.openhtmltopdf.render.BlockBox bb && bb.isAnonymous())) {
+                boxes.putIfAbsent(b.getElement(), b);
             }
             List<Object> inline = b instanceof InlineLayoutBox ib ? ib.getInlineChildren() : List.of();
             for (int i = inline.size() - 1; i >= 0; i--) {
@@ -80,6 +77,21 @@ final class TextStart {
                 stack.push(b.getChild(i));
             }
         }
+        return boxes;
+    }
+
+    /**
+     * The outermost box of each element with an id. The renderer's own id table cannot be trusted:
+     * when an anonymous block inside an element (a list item's text before its nested list) is laid
+     * out again to keep it whole, its reset drops its element's id.
+     */
+    static Map<String, Box> boxesById(Map<org.w3c.dom.Element, Box> byElement) {
+        Map<String, Box> ids = new java.util.HashMap<>();
+        byElement.forEach((e, b) -> {
+            if (!e.getAttribute("id").isEmpty()) {
+                ids.putIfAbsent(e.getAttribute("id"), b);
+            }
+        });
         return ids;
     }
 
