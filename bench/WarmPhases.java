@@ -8,8 +8,8 @@ import org.safeguardingreport.audit.AuditView;
 import org.safeguardingreport.bundle.BundleLoader;
 import org.safeguardingreport.diag.Diagnostics;
 import org.safeguardingreport.model.Bundle;
-import org.safeguardingreport.render.ReportBuilder;
-import org.safeguardingreport.render.ReportView;
+import org.safeguardingreport.html.ReportBuilder;
+import org.safeguardingreport.html.ReportView;
 
 /**
  * Where a warm rebuild's time goes: each stage of `build BUNDLE` run one after another in one
@@ -44,7 +44,7 @@ public class WarmPhases {
             t = lap(ms, "audit PDF and Word (one layout)", i, t);
             ReportBuilder.build(b, false, view, new Diagnostics(), index -> { }, laid -> {
                 try {
-                    org.safeguardingreport.docx.XhtmlWord.write(laid, true, view.charts());
+                    org.safeguardingreport.word.XhtmlWord.write(laid, true, view.charts());
                 } catch (org.docx4j.openpackaging.exceptions.Docx4JException e) {
                     throw new java.io.IOException(e);
                 }

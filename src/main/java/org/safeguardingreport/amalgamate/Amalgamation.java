@@ -1,5 +1,6 @@
 package org.safeguardingreport.amalgamate;
 
+import org.safeguardingreport.model.Figures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +31,8 @@ import org.safeguardingreport.model.Rating;
 import org.safeguardingreport.model.ReportingYear;
 import org.safeguardingreport.model.Template;
 import org.safeguardingreport.pdf.SourceFiles;
-import org.safeguardingreport.render.PageIndex;
-import org.safeguardingreport.render.ReportBuilder;
+import org.safeguardingreport.pdf.PageIndex;
+import org.safeguardingreport.html.ReportBuilder;
 import org.safeguardingreport.sign.Verifier;
 import org.safeguardingreport.text.Folders;
 
@@ -474,7 +475,7 @@ public final class Amalgamation {
                     if (v.isPresent() && v.get() instanceof MeasureValue.Ratio r
                             && b.template().threshold(m.id()).rate(r).orElse(null) == Rating.RED) {
                         out.add(new Red(p.name(), m.id(), m.label(), period,
-                                org.safeguardingreport.render.Figures.format(r),
+                                org.safeguardingreport.model.Figures.format(r),
                                 p.pages() == null ? null : p.pages().measure(m.id()).orElse(null)));
                     }
                 }

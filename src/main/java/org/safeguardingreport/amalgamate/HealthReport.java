@@ -1,5 +1,6 @@
 package org.safeguardingreport.amalgamate;
 
+import org.safeguardingreport.html.Dashboard;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,9 +26,9 @@ import org.safeguardingreport.model.Quarter;
 import org.safeguardingreport.model.Rating;
 import org.safeguardingreport.model.ReportingYear;
 import org.safeguardingreport.pdf.PdfWriter;
-import org.safeguardingreport.render.Figures;
-import org.safeguardingreport.render.Layout;
-import org.safeguardingreport.render.NarrativeHtml;
+import org.safeguardingreport.model.Figures;
+import org.safeguardingreport.html.Layout;
+import org.safeguardingreport.html.NarrativeHtml;
 import org.safeguardingreport.template.TemplateLoader;
 import org.safeguardingreport.text.SourceText;
 
@@ -107,7 +108,7 @@ public final class HealthReport {
         byte[][] docx = new byte[1][];
         PdfWriter.Edition edition = !word ? PdfWriter.Edition.NONE : laid -> {
             try {
-                docx[0] = org.safeguardingreport.docx.XhtmlWord.write(laid, !finalReport, e.charts());
+                docx[0] = org.safeguardingreport.word.XhtmlWord.write(laid, !finalReport, e.charts());
             } catch (org.docx4j.openpackaging.exceptions.Docx4JException failed) {
                 throw new IOException("the health report's Word edition could not be written", failed);
             }
@@ -144,7 +145,7 @@ public final class HealthReport {
         report.put("yearStart", DATE.format(LocalDate.of(year.startYear(), 4, 1)));
         report.put("yearEnd", DATE.format(year.lastDay()));
         report.put("draft", !finalReport);
-        report.put("thresholds", org.safeguardingreport.render.Dashboard.describe(org.safeguardingreport.model.Threshold.DEFAULT));
+        report.put("thresholds", org.safeguardingreport.html.Dashboard.describe(org.safeguardingreport.model.Threshold.DEFAULT));
         Map<String, List<Amalgamation.Counts>> matrix = Amalgamation.matrix(r.providers());
         List<org.safeguardingreport.chart.Chart> comparing = List.copyOf(charts.values());
         List<Map<String, Object>> providers = new ArrayList<>();

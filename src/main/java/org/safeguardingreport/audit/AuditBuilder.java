@@ -11,8 +11,8 @@ import org.safeguardingreport.diag.Diagnostics;
 import org.safeguardingreport.model.Bundle;
 import org.safeguardingreport.pdf.PdfWriter;
 import org.safeguardingreport.pdf.ReportLinks;
-import org.safeguardingreport.render.Layout;
-import org.safeguardingreport.render.ReportView;
+import org.safeguardingreport.html.Layout;
+import org.safeguardingreport.html.ReportView;
 
 /** The audit as a PDF, through the template's audit layout, its page references linked into the report. */
 public final class AuditBuilder {
@@ -59,7 +59,7 @@ public final class AuditBuilder {
         byte[][] docx = new byte[1][];
         PdfWriter.Edition edition = !word ? PdfWriter.Edition.NONE : laid -> {
             try {
-                docx[0] = org.safeguardingreport.docx.XhtmlWord.write(laid, !finalReport);
+                docx[0] = org.safeguardingreport.word.XhtmlWord.write(laid, !finalReport);
             } catch (org.docx4j.openpackaging.exceptions.Docx4JException e) {
                 throw new IOException("the audit's Word edition could not be written", e);
             }

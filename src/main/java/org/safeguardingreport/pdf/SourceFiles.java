@@ -1,5 +1,6 @@
 package org.safeguardingreport.pdf;
 
+import org.safeguardingreport.html.Dashboard;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -22,10 +22,10 @@ import org.safeguardingreport.diag.Diagnostics;
 import org.safeguardingreport.json.JsonWriter;
 import org.safeguardingreport.model.Bundle;
 import org.safeguardingreport.pdf.PdfWriter;
-import org.safeguardingreport.render.NarrativeHtml;
-import org.safeguardingreport.render.PageIndex;
-import org.safeguardingreport.render.ReportBuilder;
-import org.safeguardingreport.render.ReportView;
+import org.safeguardingreport.html.NarrativeHtml;
+import org.safeguardingreport.pdf.PageIndex;
+import org.safeguardingreport.html.ReportBuilder;
+import org.safeguardingreport.html.ReportView;
 import org.safeguardingreport.sign.Signer;
 import org.safeguardingreport.sign.SigningKey;
 
@@ -100,8 +100,8 @@ public final class ReportBuild {
                 }, laid -> {
                     try {
                         // made while the layout is open; written out on the other core while the pages are painted
-                        var pkg = org.safeguardingreport.docx.XhtmlWord.document(laid, !finalBuild, view.charts());
-                        FutureTask<byte[]> save = new FutureTask<>(() -> org.safeguardingreport.docx.XhtmlWord.save(pkg));
+                        var pkg = org.safeguardingreport.word.XhtmlWord.document(laid, !finalBuild, view.charts());
+                        FutureTask<byte[]> save = new FutureTask<>(() -> org.safeguardingreport.word.XhtmlWord.save(pkg));
                         wordReport.set(save);
                         other.execute(save);
                     } catch (org.docx4j.openpackaging.exceptions.Docx4JException e) {

@@ -1,5 +1,6 @@
 package org.safeguardingreport.amalgamate;
 
+import org.safeguardingreport.html.Dashboard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,7 @@
 package org.safeguardingreport.amalgamate;
 
+import org.safeguardingreport.html.ReportBuilder;
+import org.safeguardingreport.pdf.PageIndex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -171,7 +173,7 @@ class AmalgamationTest {
 
     static org.apache.pdfbox.pdmodel.PDDocument ownReport(String folder) throws IOException {
         var bundle = org.safeguardingreport.bundle.BundleLoader.load(providers.resolve(folder)).bundle().orElseThrow();
-        byte[] pdf = org.safeguardingreport.render.ReportBuilder.build(bundle, false, new Diagnostics()).orElseThrow().pdf();
+        byte[] pdf = org.safeguardingreport.html.ReportBuilder.build(bundle, false, new Diagnostics()).orElseThrow().pdf();
         return org.apache.pdfbox.Loader.loadPDF(pdf);
     }
 
@@ -273,9 +275,9 @@ class AmalgamationTest {
                 "narrative/sub/../../../evil.md")) {
             files.put(name, text);
         }
-        int level1 = org.safeguardingreport.render.PageIndex.fromJson(files.get(org.safeguardingreport.render.PageIndex.FILE))
+        int level1 = org.safeguardingreport.pdf.PageIndex.fromJson(files.get(org.safeguardingreport.pdf.PageIndex.FILE))
                 .orElseThrow().measures().get("3b-level-1");
-        files.put(org.safeguardingreport.render.PageIndex.FILE, ("{\"pages\": 48, \"sections\": {\"standard-7\": -3},"
+        files.put(org.safeguardingreport.pdf.PageIndex.FILE, ("{\"pages\": 48, \"sections\": {\"standard-7\": -3},"
                 + " \"measures\": {\"3b-level-3\": 4.5, \"3b-level-2\": 99999999999, \"3b-level-1\": " + level1 + ","
                 + " \"4a-health-visiting\": 1},"
                 + " \"questions\": {\"1.1\": [0, 7, 49]}}").getBytes(java.nio.charset.StandardCharsets.UTF_8));

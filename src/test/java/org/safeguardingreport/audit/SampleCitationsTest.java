@@ -16,7 +16,7 @@ import org.safeguardingreport.bundle.BundleLoader;
 import org.safeguardingreport.diag.Diagnostics;
 import org.safeguardingreport.model.Bundle;
 import org.safeguardingreport.model.Narrative;
-import org.safeguardingreport.render.ReportBuilder;
+import org.safeguardingreport.html.ReportBuilder;
 
 /** Every citation of the sample's final build, checked against the text of the page it names. */
 class SampleCitationsTest {

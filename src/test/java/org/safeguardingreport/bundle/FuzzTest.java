@@ -1,5 +1,7 @@
 package org.safeguardingreport.bundle;
 
+import org.safeguardingreport.html.ReportBuilder;
+import org.safeguardingreport.html.ReportView;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -21,7 +23,7 @@ import org.safeguardingreport.markdown.NarrativeReader;
 import org.safeguardingreport.model.Bundle;
 import org.safeguardingreport.model.Narrative;
 import org.safeguardingreport.model.ReportingYear;
-import org.safeguardingreport.render.NarrativeHtml;
+import org.safeguardingreport.html.NarrativeHtml;
 
 /**
  * A property-based fuzzer for everything an author types: every generated input must give output
@@ -104,10 +106,10 @@ class FuzzTest {
                     org.safeguardingreport.model.Bundle with = new org.safeguardingreport.model.Bundle(bundle.root(), bundle.name(),
                             bundle.meta(), bundle.template(), sections, bundle.data(), bundle.audit());
                     byte[][] word = new byte[1][];
-                    var view = org.safeguardingreport.render.ReportView.build(with, false);
-                    org.safeguardingreport.render.ReportBuilder.build(with, false, view, new Diagnostics(), x -> { }, laid -> {
+                    var view = org.safeguardingreport.html.ReportView.build(with, false);
+                    org.safeguardingreport.html.ReportBuilder.build(with, false, view, new Diagnostics(), x -> { }, laid -> {
                         try {
-                            word[0] = org.safeguardingreport.docx.XhtmlWord.write(laid, true, view.charts());
+                            word[0] = org.safeguardingreport.word.XhtmlWord.write(laid, true, view.charts());
                         } catch (org.docx4j.openpackaging.exceptions.Docx4JException e) {
                             throw new java.io.IOException(e);
                         }

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.safeguardingreport.Cli;
 import org.safeguardingreport.PdfText;
 import org.safeguardingreport.pdf.SourceFiles;
-import org.safeguardingreport.render.PageIndex;
+import org.safeguardingreport.pdf.PageIndex;
 import org.verapdf.pdfa.flavours.PDFAFlavour;
 
 /** Signing, verifying, tampering and archiving, on the sample's final build. */

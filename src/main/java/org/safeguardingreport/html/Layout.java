@@ -1,4 +1,4 @@
-package org.safeguardingreport.render;
+package org.safeguardingreport.html;
 
 import java.io.StringWriter;
 import java.util.Map;

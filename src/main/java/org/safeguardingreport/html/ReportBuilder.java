@@ -1,5 +1,6 @@
-package org.safeguardingreport.render;
+package org.safeguardingreport.html;
 
+import org.safeguardingreport.pdf.PageIndex;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;

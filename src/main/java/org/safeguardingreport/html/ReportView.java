@@ -1,4 +1,4 @@
-package org.safeguardingreport.render;
+package org.safeguardingreport.html;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

@@ -1,4 +1,4 @@
-package org.safeguardingreport.docx;
+package org.safeguardingreport.word;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.safeguardingreport.render;
+package org.safeguardingreport.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

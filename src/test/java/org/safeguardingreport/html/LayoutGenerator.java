@@ -1,4 +1,4 @@
-package org.safeguardingreport.render;
+package org.safeguardingreport.html;
 
 import java.awt.Color;
 import java.awt.Graphics2D;

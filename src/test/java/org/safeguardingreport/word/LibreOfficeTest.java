@@ -1,5 +1,6 @@
-package org.safeguardingreport.docx;
+package org.safeguardingreport.word;
 
+import org.safeguardingreport.html.ReportView;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,7 +49,7 @@ class LibreOfficeTest {
         for (String id : b.sections().keySet()) {
             String override = b.sections().get(id).titleOverride();
             String heading = override != null ? override : id.startsWith("appendix-")
-                    ? org.safeguardingreport.render.ReportView.appendixHeading(id) : b.template().heading(id);
+                    ? org.safeguardingreport.html.ReportView.appendixHeading(id) : b.template().heading(id);
             assertTrue(text.contains(heading), "section heading " + heading);
         }
         assertTrue(text.contains("Appendix B: Training by staff group"));

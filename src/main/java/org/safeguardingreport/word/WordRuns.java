@@ -1,4 +1,4 @@
-package org.safeguardingreport.docx;
+package org.safeguardingreport.word;
 
 import java.util.ArrayList;
 import java.util.List;

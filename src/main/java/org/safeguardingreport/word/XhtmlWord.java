@@ -1,4 +1,4 @@
-package org.safeguardingreport.docx;
+package org.safeguardingreport.word;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;

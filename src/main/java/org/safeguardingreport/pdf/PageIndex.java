@@ -1,5 +1,8 @@
-package org.safeguardingreport.render;
+package org.safeguardingreport.pdf;
 
+import org.safeguardingreport.html.ReportBuilder;
+
+import org.safeguardingreport.html.NarrativeHtml;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,7 +39,7 @@ public record PageIndex(int pages, Map<String, Integer> sections, Map<String, In
     }
 
     /** The anchor ids to ask the layout about: every section, every dashboard row, every evidence block. */
-    static List<String> anchors(List<String> sectionIds, List<NarrativeHtml.Anchor> evidence) {
+    public static List<String> anchors(List<String> sectionIds, List<NarrativeHtml.Anchor> evidence) {
         List<String> ids = new ArrayList<>();
         sectionIds.forEach(s -> ids.add(SECTION + s));
         org.safeguardingreport.model.MeasureCatalog.get().all().forEach(m -> ids.add(MEASURE + m.id()));
@@ -44,7 +47,7 @@ public record PageIndex(int pages, Map<String, Integer> sections, Map<String, In
         return ids;
     }
 
-    static PageIndex of(PdfWriter.Output layout, List<NarrativeHtml.Anchor> evidence) {
+    public static PageIndex of(PdfWriter.Output layout, List<NarrativeHtml.Anchor> evidence) {
         Map<String, Integer> sections = new LinkedHashMap<>();
         Map<String, Integer> measures = new LinkedHashMap<>();
         Map<String, String> words = new LinkedHashMap<>();

@@ -1,4 +1,4 @@
-package org.safeguardingreport.render;
+package org.safeguardingreport.model;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

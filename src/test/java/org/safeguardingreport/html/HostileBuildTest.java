@@ -1,4 +1,4 @@
-package org.safeguardingreport.render;
+package org.safeguardingreport.html;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

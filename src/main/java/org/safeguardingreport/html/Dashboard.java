@@ -1,5 +1,6 @@
-package org.safeguardingreport.render;
+package org.safeguardingreport.html;
 
+import org.safeguardingreport.model.Figures;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.safeguardingreport.render;
+package org.safeguardingreport.html;
 
 /** Escaping of text placed into XHTML. */
 public final class Html {
