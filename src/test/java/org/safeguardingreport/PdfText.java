@@ -62,6 +62,81 @@ public final class PdfText {
         return java.util.stream.IntStream.rangeClosed(1, n).boxed().toList();
     }
 
+    /**
+     * The document's headings as its structure tree tags them: "H2 Text" for each H1-H6 element in
+     * order, its text read from the marked content the element owns.
+     */
+    public static List<String> headings(Path pdf) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            java.util.Map<org.apache.pdfbox.pdmodel.PDPage, java.util.Map<Integer, String>> marked = new java.util.HashMap<>();
+            headings(doc.getDocumentCatalog().getStructureTreeRoot(), null, marked, out);
+        }
+        return out;
+    }
+
+    private static void headings(PDStructureNode node, org.apache.pdfbox.pdmodel.PDPage page,
+                                 java.util.Map<org.apache.pdfbox.pdmodel.PDPage, java.util.Map<Integer, String>> marked,
+                                 List<String> out) throws IOException {
+        for (Object kid : node.getKids()) {
+            if (kid instanceof PDStructureElement e) {
+                org.apache.pdfbox.pdmodel.PDPage p = e.getPage() != null ? e.getPage() : page;
+                if (e.getStructureType().matches("H[1-6]")) {
+                    StringBuilder text = new StringBuilder();
+                    text(e, p, marked, text);
+                    out.add(e.getStructureType() + " " + text.toString().replaceAll("\\s+", " ").strip());
+                } else {
+                    headings(e, p, marked, out);
+                }
+            }
+        }
+    }
+
+    private static void text(PDStructureElement e, org.apache.pdfbox.pdmodel.PDPage page,
+                             java.util.Map<org.apache.pdfbox.pdmodel.PDPage, java.util.Map<Integer, String>> marked,
+                             StringBuilder out) throws IOException {
+        for (Object kid : e.getKids()) {
+            if (kid instanceof Integer mcid && page != null) {
+                out.append(markedText(page, marked).getOrDefault(mcid, ""));
+            } else if (kid instanceof org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkedContentReference r) {
+                org.apache.pdfbox.pdmodel.PDPage p = r.getPage() != null ? r.getPage() : page;
+                out.append(markedText(p, marked).getOrDefault(r.getMCID(), ""));
+            } else if (kid instanceof PDStructureElement child) {
+                text(child, child.getPage() != null ? child.getPage() : page, marked, out);
+            }
+        }
+    }
+
+    private static java.util.Map<Integer, String> markedText(org.apache.pdfbox.pdmodel.PDPage page,
+            java.util.Map<org.apache.pdfbox.pdmodel.PDPage, java.util.Map<Integer, String>> marked) throws IOException {
+        java.util.Map<Integer, String> texts = marked.get(page);
+        if (texts == null) {
+            texts = new java.util.HashMap<>();
+            org.apache.pdfbox.text.PDFMarkedContentExtractor x = new org.apache.pdfbox.text.PDFMarkedContentExtractor();
+            x.processPage(page);
+            for (org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedContent mc : x.getMarkedContents()) {
+                collect(mc, texts);
+            }
+            marked.put(page, texts);
+        }
+        return texts;
+    }
+
+    private static void collect(org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedContent mc,
+                                java.util.Map<Integer, String> texts) {
+        StringBuilder s = new StringBuilder();
+        for (Object o : mc.getContents()) {
+            if (o instanceof org.apache.pdfbox.text.TextPosition t) {
+                s.append(t.getUnicode());
+            } else if (o instanceof org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedContent inner) {
+                collect(inner, texts);
+            }
+        }
+        if (mc.getMCID() >= 0) {
+            texts.merge(mc.getMCID(), s.toString(), String::concat);
+        }
+    }
+
     public static List<String> alts(Path pdf) throws IOException {
         List<String> out = new ArrayList<>();
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {

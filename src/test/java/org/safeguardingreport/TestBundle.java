@@ -94,6 +94,27 @@ public final class TestBundle {
         }
     }
 
+    /**
+     * A Trust's copy of a built-in template, as report-templates/{@code to} beside bundles made in
+     * {@code parent}; answers the copy's folder.
+     */
+    public static Path copyTemplate(Path parent, String from, String to) {
+        try {
+            Path copy = Files.createDirectories(parent.resolve("report-templates").resolve(to));
+            Path source = Path.of(System.getProperty("report.home", "."), "report-templates", from);
+            try (var files = Files.list(source)) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, copy.resolve(f.getFileName()));
+                }
+            }
+            Files.writeString(copy.resolve("template.json"),
+                    Files.readString(copy.resolve("template.json")).replace("\"" + from + "\"", "\"" + to + "\""));
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Writes the 21 sections of the template, each with a line of text, so nothing is missing. */
     public TestBundle allSections() {
         for (String id : org.safeguardingreport.model.SectionIds.ALL) {

@@ -93,7 +93,9 @@ public final class HealthReport {
         TemplateLoader loader = TemplateLoader.forBundle(Path.of("").toAbsolutePath().resolve("x"));
         Optional<String> layout = loader.layoutFile(FOLDER, "health.vm", diags);
         Optional<String> css = loader.layoutFile(FOLDER, "health.css", diags);
-        if (layout.isEmpty() || css.isEmpty()) {
+        Optional<org.safeguardingreport.model.Template.Binary> reference =
+                word ? loader.wordReference(FOLDER, diags) : Optional.empty();
+        if (layout.isEmpty() || css.isEmpty() || word && reference.isEmpty()) {
             return Optional.empty();
         }
         Map<String, Object> view = new LinkedHashMap<>(e.view());
@@ -108,7 +110,7 @@ public final class HealthReport {
         byte[][] docx = new byte[1][];
         PdfWriter.Edition edition = !word ? PdfWriter.Edition.NONE : laid -> {
             try {
-                docx[0] = org.safeguardingreport.word.XhtmlWord.write(laid, !finalReport, e.charts());
+                docx[0] = org.safeguardingreport.word.XhtmlWord.write(laid, !finalReport, e.charts(), reference.get());
             } catch (org.docx4j.openpackaging.exceptions.Docx4JException failed) {
                 throw new IOException("the health report's Word edition could not be written", failed);
             }

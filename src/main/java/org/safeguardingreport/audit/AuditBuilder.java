@@ -59,7 +59,8 @@ public final class AuditBuilder {
         byte[][] docx = new byte[1][];
         PdfWriter.Edition edition = !word ? PdfWriter.Edition.NONE : laid -> {
             try {
-                docx[0] = org.safeguardingreport.word.XhtmlWord.write(laid, !finalReport);
+                docx[0] = org.safeguardingreport.word.XhtmlWord.write(laid, !finalReport, java.util.Map.of(),
+                        bundle.template().wordReference());
             } catch (org.docx4j.openpackaging.exceptions.Docx4JException e) {
                 throw new IOException("the audit's Word edition could not be written", e);
             }

@@ -10,7 +10,8 @@ import java.util.Optional;
  */
 public record Template(String name, String location, String title, String description, List<SectionSpec> sections,
                        List<Standard> standards, AuditForm audit, Map<String, Threshold> thresholds,
-                       Text layout, Text stylesheet, Text auditLayout, Text auditStylesheet, List<ChartGroup> charts) {
+                       Text layout, Text stylesheet, Text auditLayout, Text auditStylesheet, List<ChartGroup> charts,
+                       Binary wordReference) {
 
     /** Measures drawn together in one chart of a standard's dashboard. */
     public record ChartGroup(String title, List<String> measures) {
@@ -18,6 +19,13 @@ public record Template(String name, String location, String title, String descri
 
     /** A text file of the template (the Velocity layout, the stylesheet) and how messages name it. */
     public record Text(String file, String content) {
+    }
+
+    /**
+     * A binary file of the template: the Word reference document (reference.docx) whose styles,
+     * numbering, page and header the Word editions start from.
+     */
+    public record Binary(String file, byte[] content) {
     }
 
     /** A section as the template places it; {@code number} is the cover sheet's item number or null. */

@@ -100,7 +100,8 @@ public final class ReportBuild {
                 }, laid -> {
                     try {
                         // made while the layout is open; written out on the other core while the pages are painted
-                        var pkg = org.safeguardingreport.word.XhtmlWord.document(laid, !finalBuild, view.charts());
+                        var pkg = org.safeguardingreport.word.XhtmlWord.document(laid, !finalBuild, view.charts(),
+                                b.template().wordReference());
                         FutureTask<byte[]> save = new FutureTask<>(() -> org.safeguardingreport.word.XhtmlWord.save(pkg));
                         wordReport.set(save);
                         other.execute(save);

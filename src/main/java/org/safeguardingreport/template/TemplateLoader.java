@@ -54,6 +54,8 @@ public final class TemplateLoader {
     public static final String STYLESHEET_FILE = "report.css";
     public static final String AUDIT_LAYOUT_FILE = "audit.vm";
     public static final String AUDIT_STYLESHEET_FILE = "audit.css";
+    /** The Word reference document of a template folder; without one, report-templates/reference.docx. */
+    public static final String WORD_REFERENCE_FILE = "reference.docx";
     public static final List<String> BUILT_IN = List.of("dorset-2019", "somerset-2018");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Set<String> PARTS = Set.of("cover", "standards", "closing");
@@ -96,6 +98,29 @@ public final class TemplateLoader {
         }
         diags.error("report-templates/" + folder + "/" + file, Pos.FILE, "the layout file is missing");
         return Optional.empty();
+    }
+
+    /**
+     * The Word reference document for a layout folder under report-templates/ (such as amalgamation):
+     * the folder's own reference.docx, else the default one.
+     */
+    public Optional<Template.Binary> wordReference(String folder, Diagnostics diags) {
+        for (Path dir : searchDirs) {
+            if (Files.isRegularFile(dir.resolve(folder).resolve(WORD_REFERENCE_FILE))) {
+                return wordReference(new DirSource(dir.resolve(folder)), diags);
+            }
+        }
+        return wordReference(new JarSource(folder), diags);
+    }
+
+    private static Optional<Template.Binary> wordReference(Source src, Diagnostics diags) {
+        Optional<byte[]> own = src.bytes(WORD_REFERENCE_FILE, diags);
+        if (own.isPresent()) {
+            return WordReference.check(own.get(), src.shown(WORD_REFERENCE_FILE), diags);
+        }
+        JarSource shared = new JarSource(null);
+        return shared.bytes(WORD_REFERENCE_FILE, diags)
+                .flatMap(b -> WordReference.check(b, shared.shown(WORD_REFERENCE_FILE), diags));
     }
 
     /** Names of every template this loader can find. */
@@ -162,6 +187,9 @@ public final class TemplateLoader {
         String shown(String file);
 
         Optional<String> text(String file, Diagnostics diags);
+
+        /** The file's bytes, or empty when there is no such file (a file that cannot be read is an error). */
+        Optional<byte[]> bytes(String file, Diagnostics diags);
     }
 
     private record DirSource(Path dir) implements Source {
@@ -180,11 +208,35 @@ public final class TemplateLoader {
             }
             return SourceText.read(p, shown(file), diags);
         }
+
+        public Optional<byte[]> bytes(String file, Diagnostics diags) {
+            Path p = dir.resolve(file);
+            if (!Files.isRegularFile(p)) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(Files.readAllBytes(p));
+            } catch (IOException e) {
+                diags.error(shown(file), Pos.FILE, "cannot read the file: " + e.getMessage());
+                return Optional.empty();
+            }
+        }
     }
 
+    /** A folder of the templates inside the jar; {@code name} null for report-templates/ itself. */
     private record JarSource(String name) implements Source {
         public String shown(String file) {
-            return "report-templates/" + name + "/" + file + " (built in)";
+            return "report-templates/" + (name == null ? "" : name + "/") + file + " (built in)";
+        }
+
+        public Optional<byte[]> bytes(String file, Diagnostics diags) {
+            try (InputStream in = TemplateLoader.class.getResourceAsStream(
+                    "/report-templates/" + (name == null ? "" : name + "/") + file)) {
+                return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+            } catch (IOException e) {
+                diags.error(shown(file), Pos.FILE, "cannot read the built-in template: " + e.getMessage());
+                return Optional.empty();
+            }
         }
 
         public Optional<String> text(String file, Diagnostics diags) {
@@ -225,8 +277,9 @@ public final class TemplateLoader {
         Optional<String> stylesheet = src.text(STYLESHEET_FILE, diags);
         Optional<String> auditLayout = src.text(AUDIT_LAYOUT_FILE, diags);
         Optional<String> auditStylesheet = src.text(AUDIT_STYLESHEET_FILE, diags);
+        Optional<Template.Binary> reference = wordReference(src, diags);
         if (diags.errorCount() > before || layout.isEmpty() || stylesheet.isEmpty() || auditLayout.isEmpty()
-                || auditStylesheet.isEmpty()) {
+                || auditStylesheet.isEmpty() || reference.isEmpty()) {
             return Optional.empty();
         }
         String location = src instanceof DirSource d ? d.dir().toString() : "built in";
@@ -234,7 +287,7 @@ public final class TemplateLoader {
                 new Template.Text(src.shown(LAYOUT_FILE), layout.get()),
                 new Template.Text(src.shown(STYLESHEET_FILE), stylesheet.get()),
                 new Template.Text(src.shown(AUDIT_LAYOUT_FILE), auditLayout.get()),
-                new Template.Text(src.shown(AUDIT_STYLESHEET_FILE), auditStylesheet.get()), charts));
+                new Template.Text(src.shown(AUDIT_STYLESHEET_FILE), auditStylesheet.get()), charts, reference.get()));
     }
 
     private static Optional<JsonObject> json(Source src, String file, Diagnostics diags) {

@@ -4,29 +4,30 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.docx4j.XmlUtils;
-import org.docx4j.openpackaging.exceptions.InvalidFormatException;
-import org.docx4j.openpackaging.packages.WordprocessingMLPackage;
+import org.docx4j.openpackaging.exceptions.Docx4JException;
 import org.docx4j.openpackaging.parts.WordprocessingML.NumberingDefinitionsPart;
 import org.docx4j.wml.Numbering;
 
 /**
- * Word numbering for the narrative's lists: one abstract definition for bullets and one for
- * numbers, nine levels each; every list gets its own num so that numbered lists restart.
+ * Word numbering for the narrative's lists, from the reference document's definitions for bullets
+ * and for numbers; every list gets its own num so that numbered lists restart.
  */
 final class Lists {
-    private static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-    private static final String[] BULLETS = {"\u2022", "\u25E6", "\u25AA"};
-    private static final String[] NUMBER_FORMATS = {"decimal", "lowerLetter", "lowerRoman"};
 
     private record ListDef(int numId, boolean ordered, int start) {
     }
 
     private final List<ListDef> lists = new ArrayList<>();
+    /** List numbers the reference already uses. */
+    private final int taken;
+
+    Lists(int taken) {
+        this.taken = taken;
+    }
 
     /** A new list; answers its numId. */
     int newList(boolean ordered, int start) {
-        int id = lists.size() + 1;
+        int id = taken + lists.size() + 1;
         lists.add(new ListDef(id, ordered, Math.max(1, start)));
         return id;
     }
@@ -35,48 +36,64 @@ final class Lists {
         return lists.isEmpty();
     }
 
-    void install(WordprocessingMLPackage pkg) throws InvalidFormatException {
+    /**
+     * Numbers the lists from the reference's definitions for bullets and numbers; a definition the
+     * reference lacks is taken from the project's default reference.
+     */
+    void install(Reference reference) throws Docx4JException {
         if (lists.isEmpty()) {
             return;
         }
-        StringBuilder x = new StringBuilder("<w:numbering xmlns:w=\"" + W + "\">");
-        abstractNum(x, 1, false);
-        abstractNum(x, 2, true);
-        for (ListDef l : lists) {
-            x.append("<w:num w:numId=\"").append(l.numId()).append("\"><w:abstractNumId w:val=\"")
-                    .append(l.ordered() ? 2 : 1).append("\"/>");
-            for (int lvl = 0; lvl < 9; lvl++) {
-                x.append("<w:lvlOverride w:ilvl=\"").append(lvl).append("\"><w:startOverride w:val=\"")
-                        .append(lvl == 0 ? l.start() : 1).append("\"/></w:lvlOverride>");
+        Reference.ListDefinitions own = reference.lists();
+        NumberingDefinitionsPart part = own.part();
+        if (part == null) {
+            part = new NumberingDefinitionsPart();
+            part.setJaxbElement(Wml.F.createNumbering());
+            try {
+                reference.pkg().getMainDocumentPart().addTargetPart(part);
+            } catch (org.docx4j.openpackaging.exceptions.InvalidFormatException e) {
+                throw new Docx4JException("list numbering", e);
             }
-            x.append("</w:num>");
         }
-        x.append("</w:numbering>");
-        NumberingDefinitionsPart part = new NumberingDefinitionsPart();
-        try {
-            part.setJaxbElement((Numbering) XmlUtils.unmarshalString(x.toString()));
-        } catch (jakarta.xml.bind.JAXBException e) {
-            throw new IllegalStateException("numbering definitions", e);
+        Numbering numbering = part.getJaxbElement();
+        BigInteger bullets = own.bullets();
+        BigInteger numbers = own.numbers();
+        if (bullets == null || numbers == null) {
+            Reference.ListDefinitions defaults = Reference.defaults().lists();
+            int next = numbering.getAbstractNum().stream().mapToInt(a -> a.getAbstractNumId().intValue()).max().orElse(0) + 1;
+            if (bullets == null) {
+                bullets = copy(defaults, defaults.bullets(), numbering, next++);
+            }
+            if (numbers == null) {
+                numbers = copy(defaults, defaults.numbers(), numbering, next);
+            }
         }
-        pkg.getMainDocumentPart().addTargetPart(part);
+        for (ListDef l : lists) {
+            Numbering.Num num = Wml.F.createNumberingNum();
+            num.setNumId(big(l.numId()));
+            Numbering.Num.AbstractNumId abs = Wml.F.createNumberingNumAbstractNumId();
+            abs.setVal(l.ordered() ? numbers : bullets);
+            num.setAbstractNumId(abs);
+            for (int lvl = 0; lvl < 9; lvl++) {
+                Numbering.Num.LvlOverride o = Wml.F.createNumberingNumLvlOverride();
+                o.setIlvl(big(lvl));
+                Numbering.Num.LvlOverride.StartOverride start = Wml.F.createNumberingNumLvlOverrideStartOverride();
+                start.setVal(big(lvl == 0 ? l.start() : 1));
+                o.setStartOverride(start);
+                num.getLvlOverride().add(o);
+            }
+            numbering.getNum().add(num);
+        }
     }
 
-    private static void abstractNum(StringBuilder x, int id, boolean ordered) {
-        x.append("<w:abstractNum w:abstractNumId=\"").append(id).append("\"><w:multiLevelType w:val=\"multilevel\"/>");
-        for (int lvl = 0; lvl < 9; lvl++) {
-            // deep levels stop indenting further than the sixth
-            int indent = 360 + 360 * Math.min(lvl, 5);
-            x.append("<w:lvl w:ilvl=\"").append(lvl).append("\"><w:start w:val=\"1\"/>");
-            if (ordered) {
-                x.append("<w:numFmt w:val=\"").append(NUMBER_FORMATS[lvl % 3]).append("\"/><w:lvlText w:val=\"%")
-                        .append(lvl + 1).append(".\"/>");
-            } else {
-                x.append("<w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"").append(BULLETS[lvl % 3]).append("\"/>");
-            }
-            x.append("<w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"").append(indent)
-                    .append("\" w:hanging=\"360\"/></w:pPr></w:lvl>");
-        }
-        x.append("</w:abstractNum>");
+    private static BigInteger copy(Reference.ListDefinitions from, BigInteger id, Numbering into, int newId) {
+        Numbering.AbstractNum a = from.part().getJaxbElement().getAbstractNum().stream()
+                .filter(x -> x.getAbstractNumId().equals(id)).findFirst().orElseThrow();
+        Numbering.AbstractNum c = org.docx4j.XmlUtils.deepCopy(a);
+        c.setAbstractNumId(big(newId));
+        c.setNsid(null);
+        into.getAbstractNum().add(c);
+        return big(newId);
     }
 
     static BigInteger big(int i) {

@@ -48,19 +48,17 @@ import org.docx4j.wml.TrPr;
 /** Small builders over docx4j's WordprocessingML objects, shared by the Word documents. */
 public final class Wml {
     public static final ObjectFactory F = Context.getWmlObjectFactory();
-    public static final String NHS_BLUE = "005EB8";
 
     private Wml() {
     }
 
     /**
-     * A new A4 package. docx4j fills in the version it writes into each document lazily and without a
-     * lock, so two documents begun at once could say "docx4j null"; it is read once here, under the
-     * initialisation lock of a holder class, before any package is made.
+     * docx4j fills in the version it writes into each document lazily and without a lock, so two
+     * documents begun at once could say "docx4j null"; it is read once, under the initialisation lock
+     * of a holder class, before any package is opened.
      */
-    static WordprocessingMLPackage newPackage(boolean landscape) throws InvalidFormatException {
+    static void ensureVersionRead() {
         VersionRead.ensure();
-        return WordprocessingMLPackage.createPackage(org.docx4j.model.structure.PageSizePaper.A4, landscape);
     }
 
     private static final class VersionRead {
@@ -235,11 +233,6 @@ public final class Wml {
         return tr;
     }
 
-    /** A table heading cell: bold white text on NHS blue. */
-    public static Tc headCell(int width, String text) {
-        return cell(width, NHS_BLUE, List.of(para(null, colour(bold(text), "FFFFFF"))));
-    }
-
     public static Tc cell(int width, String fill, List<P> paragraphs) {
         Tc tc = F.createTc();
         TcPr pr = F.createTcPr();
@@ -259,31 +252,37 @@ public final class Wml {
         return tc;
     }
 
-    /** Header and footer on every page: {@code headerText} on top, "Page X of Y" below. */
-    public static void headerAndFooter(WordprocessingMLPackage pkg, String headerText) throws InvalidFormatException {
+    /** An empty header on every page, for a reference document without one. */
+    static HeaderPart addHeader(WordprocessingMLPackage pkg) throws org.docx4j.openpackaging.exceptions.Docx4JException {
         HeaderPart hp = new HeaderPart();
-        Hdr hdr = F.createHdr();
-        hdr.getContent().add(para("Header", size(colour(run(headerText), "425563"), 16)));
-        hp.setJaxbElement(hdr);
-        Relationship hrel = pkg.getMainDocumentPart().addTargetPart(hp);
+        hp.setJaxbElement(F.createHdr());
+        Relationship rel = pkg.getMainDocumentPart().addTargetPart(hp);
+        HeaderReference h = F.createHeaderReference();
+        h.setId(rel.getId());
+        h.setType(HdrFtrRef.DEFAULT);
+        section(pkg).getEGHdrFtrReferences().add(h);
+        return hp;
+    }
+
+    /** "Page X of Y" at the foot of every page, for a reference document without a footer. */
+    static void addFooter(WordprocessingMLPackage pkg) throws org.docx4j.openpackaging.exceptions.Docx4JException {
         FooterPart fp = new FooterPart();
         Ftr ftr = F.createFtr();
-        P p = align(para("Footer", size(run("Page "), 16)), JcEnumeration.RIGHT);
+        P p = align(para("Footer", run("Page ")), JcEnumeration.RIGHT);
         p.getContent().add(field("PAGE", "1"));
-        p.getContent().add(size(run(" of "), 16));
+        p.getContent().add(run(" of "));
         p.getContent().add(field("NUMPAGES", "1"));
         ftr.getContent().add(p);
         fp.setJaxbElement(ftr);
-        Relationship frel = pkg.getMainDocumentPart().addTargetPart(fp);
-        SectPr sect = pkg.getDocumentModel().getSections().get(0).getSectPr();
-        HeaderReference h = F.createHeaderReference();
-        h.setId(hrel.getId());
-        h.setType(HdrFtrRef.DEFAULT);
-        sect.getEGHdrFtrReferences().add(h);
+        Relationship rel = pkg.getMainDocumentPart().addTargetPart(fp);
         FooterReference f = F.createFooterReference();
-        f.setId(frel.getId());
+        f.setId(rel.getId());
         f.setType(HdrFtrRef.DEFAULT);
-        sect.getEGHdrFtrReferences().add(f);
+        section(pkg).getEGHdrFtrReferences().add(f);
+    }
+
+    private static SectPr section(WordprocessingMLPackage pkg) {
+        return pkg.getMainDocumentPart().getJaxbElement().getBody().getSectPr();
     }
 
     public static void properties(WordprocessingMLPackage pkg, String title, String author, String subject, String keywords) {

@@ -25,6 +25,7 @@ import org.docx4j.wml.Tr;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
+import org.safeguardingreport.model.Template;
 import org.safeguardingreport.pdf.PdfWriter;
 
 /**
@@ -37,33 +38,36 @@ import org.safeguardingreport.pdf.PdfWriter;
  */
 public final class XhtmlWord {
     /** The text width of an A4 portrait page with the house margins, in twentieths of a point. */
-    private static final int TEXT_WIDTH = 9026;
     private static final String BODY_TEXT = "231F20";
 
     private final PdfWriter.Laid laid;
-    private final Lists lists = new Lists();
+    private final Template.Binary reference;
+    private Lists lists;
+    /** The width of the text between the margins, from the reference document's page. */
+    private int textWidth;
     private final String bodyColour;
     private final java.util.Map<String, org.safeguardingreport.chart.Chart> charts;
     private WordprocessingMLPackage pkg;
     /** Where the contents field goes (the element marked data-word-toc), or -1. */
     private int tocAt = -1;
 
-    private XhtmlWord(PdfWriter.Laid laid, java.util.Map<String, org.safeguardingreport.chart.Chart> charts) {
+    private XhtmlWord(PdfWriter.Laid laid, java.util.Map<String, org.safeguardingreport.chart.Chart> charts,
+                      Template.Binary reference) {
         this.laid = laid;
+        this.reference = reference;
         this.charts = charts;
         String c = hex(laid.style(body(laid.document().getDocumentElement())).getColor());
         this.bodyColour = c == null ? BODY_TEXT : c;
     }
 
-    /** Writes the Word edition of the laid-out document; call while the layout is open. */
-    public static byte[] write(PdfWriter.Laid laid, boolean draft) throws Docx4JException {
-        return write(laid, draft, java.util.Map.of());
-    }
-
-    /** As above; {@code charts} are the charts the layout's {@code <object data-chart="ID">} elements place. */
-    public static byte[] write(PdfWriter.Laid laid, boolean draft, java.util.Map<String, org.safeguardingreport.chart.Chart> charts)
-            throws Docx4JException {
-        return new XhtmlWord(laid, charts).document(draft);
+    /**
+     * Writes the Word edition of the laid-out document, starting from the reference document;
+     * {@code charts} are the charts the layout's {@code <object data-chart="ID">} elements place.
+     * Call while the layout is open.
+     */
+    public static byte[] write(PdfWriter.Laid laid, boolean draft, java.util.Map<String, org.safeguardingreport.chart.Chart> charts,
+                               Template.Binary reference) throws Docx4JException {
+        return new XhtmlWord(laid, charts, reference).document(draft);
     }
 
     /**
@@ -71,9 +75,10 @@ public final class XhtmlWord {
      * can be saved ({@link #save}) on another thread while the PDF's pages are painted.
      */
     public static WordprocessingMLPackage document(PdfWriter.Laid laid, boolean draft,
-                                                   java.util.Map<String, org.safeguardingreport.chart.Chart> charts)
+                                                   java.util.Map<String, org.safeguardingreport.chart.Chart> charts,
+                                                   Template.Binary reference)
             throws Docx4JException {
-        return new XhtmlWord(laid, charts).build(draft);
+        return new XhtmlWord(laid, charts, reference).build(draft);
     }
 
     public static byte[] save(WordprocessingMLPackage pkg) throws Docx4JException {
@@ -87,33 +92,25 @@ public final class XhtmlWord {
     }
 
     private WordprocessingMLPackage build(boolean draft) throws Docx4JException {
-        pkg = Wml.newPackage(false);
-        MainDocumentPart mdp = pkg.getMainDocumentPart();
-        // the house styles: Title, Heading 1-6, Caption, Statement, Missing, the Report Table style ...
-        HouseStyle.styles(mdp);
+        Reference ref = Reference.open(reference);
+        pkg = ref.pkg();
+        textWidth = ref.textWidth();
+        lists = new Lists(ref.lists().taken());
         Element html = laid.document().getDocumentElement();
         Element body = body(html);
-        List<Object> out = mdp.getContent();
-        flow(body, out, new ArrayList<>(), 0, null);
-        try {
-            Element header = byId(body, "running-header");
-            List<String> parts = new ArrayList<>();
-            if (header != null) {
-                for (Element e : children(header)) {
-                    parts.add(text(e));
-                }
+        flow(body, pkg.getMainDocumentPart().getContent(), new ArrayList<>(), 0, null);
+        Element header = byId(body, "running-header");
+        List<String> parts = new ArrayList<>();
+        if (header != null) {
+            for (Element e : children(header)) {
+                parts.add(text(e));
             }
-            if (draft) {
-                parts.add("DRAFT");
-            }
-            Wml.headerAndFooter(pkg, String.join("  |  ", parts));
-            lists.install(pkg);
-            if (draft) {
-                HouseStyle.watermark(pkg);
-            }
-        } catch (org.docx4j.openpackaging.exceptions.InvalidFormatException e) {
-            throw new Docx4JException("header, footer and lists", e);
         }
+        if (draft) {
+            parts.add("DRAFT");
+        }
+        ref.header(String.join("  |  ", parts), draft);
+        lists.install(ref);
         if (tocAt >= 0) {
             try {
                 // the generator writes its "Contents" heading and an entry per heading; Word fills in the page numbers
@@ -121,7 +118,7 @@ public final class XhtmlWord {
             } catch (org.docx4j.toc.TocException e) {
                 throw new IllegalStateException("the contents could not be generated", e);
             }
-            HouseStyle.updateFieldsOnOpen(pkg);
+            ref.updateFieldsOnOpen();
         }
         Element head = first(html, "head");
         Wml.properties(pkg, head == null ? "" : text(first(head, "title")), meta(head, "author"), meta(head, "subject"),
@@ -365,9 +362,9 @@ public final class XhtmlWord {
             total += w[i];
         }
         int tableWidth = Math.max(total, laid.width(table));
-        int textWidth = laid.width(table) > 0 && tableWidth > total * 1.05 ? TEXT_WIDTH * total / tableWidth : TEXT_WIDTH;
+        int across = laid.width(table) > 0 && tableWidth > total * 1.05 ? textWidth * total / tableWidth : textWidth;
         for (int i = 0; i < n; i++) {
-            w[i] = total == 0 ? TEXT_WIDTH / n : Math.max(300, textWidth * w[i] / total);
+            w[i] = total == 0 ? across / n : Math.max(300, across * w[i] / total);
         }
         return w;
     }

@@ -40,6 +40,8 @@ public class AuditEditionsTest {
             List<String> word = wordHeadings(out.resolve("audit.docx"));
             assertEquals(List.of("H1", "H2"), pdf, template + ": the audit's title and its sign-off heading");
             assertEquals(pdf, word, template + ": the headings of both editions, by level");
+            assertEquals(PdfText.headings(out.resolve("audit.pdf")), wordHeadingTexts(out.resolve("audit.docx")),
+                    template + ": and by text");
             assertEquals(2, pdfTables(out.resolve("audit.pdf")), template + ": the table at its head and the questions");
             assertEquals(pdfTables(out.resolve("audit.pdf")), wordTables(out.resolve("audit.docx")), template + ": tables");
         }
@@ -119,6 +121,23 @@ public class AuditEditionsTest {
         Matcher m = Pattern.compile("<w:pStyle w:val=\"(Title|Heading[1-6])\"/>").matcher(DocxXml.document(docx));
         while (m.find()) {
             out.add(m.group(1).equals("Title") ? "H1" : "H" + m.group(1).charAt(7));
+        }
+        return out;
+    }
+
+    /** Word's headings as "H2 Text", the Title counting as a first-level heading. */
+    public static List<String> wordHeadingTexts(Path docx) throws Exception {
+        List<String> out = new ArrayList<>();
+        Matcher p = Pattern.compile("<w:p[ >].*?</w:p>", Pattern.DOTALL).matcher(DocxXml.document(docx));
+        Pattern style = Pattern.compile("<w:pStyle w:val=\"(Title|Heading[1-6])\"/>");
+        while (p.find()) {
+            Matcher m = style.matcher(p.group());
+            if (m.find()) {
+                String level = m.group(1).equals("Title") ? "H1" : "H" + m.group(1).charAt(7);
+                String text = words(p.group()).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                        .replace("&apos;", "'").replace("&amp;", "&");
+                out.add(level + " " + text.replaceAll("\\s+", " ").strip());
+            }
         }
         return out;
     }

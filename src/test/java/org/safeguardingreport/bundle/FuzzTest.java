@@ -109,7 +109,7 @@ class FuzzTest {
                     var view = org.safeguardingreport.html.ReportView.build(with, false);
                     org.safeguardingreport.html.ReportBuilder.build(with, false, view, new Diagnostics(), x -> { }, laid -> {
                         try {
-                            word[0] = org.safeguardingreport.word.XhtmlWord.write(laid, true, view.charts());
+                            word[0] = org.safeguardingreport.word.XhtmlWord.write(laid, true, view.charts(), bundle.template().wordReference());
                         } catch (org.docx4j.openpackaging.exceptions.Docx4JException e) {
                             throw new java.io.IOException(e);
                         }

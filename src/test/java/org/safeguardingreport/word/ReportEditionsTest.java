@@ -3,6 +3,7 @@ package org.safeguardingreport.word;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,12 +27,11 @@ class ReportEditionsTest {
             Path out = tmp.resolve(template + "-out");
             Cli r = Cli.run("build", b.root.toString(), "-o", out.toString());
             assertEquals(0, r.status(), r.err());
-            List<String> pdf = new ArrayList<>(AuditEditionsTest.pdfHeadings(out.resolve("annual-report.pdf")));
-            // the contents page's own heading is Word's TOC Heading, outside the document's headings
-            pdf.remove(1);
-            List<String> word = AuditEditionsTest.wordHeadings(out.resolve("annual-report.docx"));
-            assertTrue(pdf.size() > 20, template + ": " + pdf);
-            assertEquals(pdf, word, template + ": the headings of both editions, by level, in order");
+            List<String> pdf = headings(out.resolve("annual-report.pdf"));
+            List<String> word = AuditEditionsTest.wordHeadingTexts(out.resolve("annual-report.docx"));
+            // every standard and every section of the bundle has its heading
+            assertTrue(pdf.stream().filter(h -> h.startsWith("H1 Standard ")).count() == 10, template + ": " + pdf);
+            assertEquals(pdf, word, template + ": the headings of both editions, level and text, in order");
             assertEquals(AuditEditionsTest.pdfTables(out.resolve("annual-report.pdf")),
                     AuditEditionsTest.wordTables(out.resolve("annual-report.docx")), template + ": tables");
             String xml = DocxXml.document(out.resolve("annual-report.docx"));
@@ -39,8 +39,9 @@ class ReportEditionsTest {
                             .filter(a -> a.contains(": ") && a.matches(".*(Q[1-4]|\\d{4}/\\d{2}).*")).count(),
                     xml.split("descr=\"", -1).length - 1, template + ": a picture in Word for each chart of the PDF");
             if (template.startsWith("somerset")) {
-                String text = ReportDocxTest.paragraphText(xml);
-                assertTrue(text.contains("Appendix 3") || text.contains("Evidence"), "the somerset evidence table: " + template);
+                // the evidence table and the gathered dashboard appendix, which the Word edition once lacked
+                assertTrue(word.contains("H1 Evidence table"), word.toString());
+                assertTrue(word.contains("H1 Safeguarding children dashboard 2023/24"), word.toString());
             }
         }
     }
@@ -57,15 +58,62 @@ class ReportEditionsTest {
         inputs.addAll(List.of("-o", out.toString()));
         Cli r = Cli.run(inputs.toArray(new String[0]));
         assertEquals(0, r.status(), r.err());
-        List<String> pdf = new ArrayList<>(AuditEditionsTest.pdfHeadings(out.resolve("health-annual-report.pdf")));
-        pdf.remove(1);
-        List<String> word = AuditEditionsTest.wordHeadings(out.resolve("health-annual-report.docx"));
-        assertTrue(pdf.size() > 8, pdf.toString());
-        assertEquals(pdf, word, "the health report's headings, by level, in order");
+        List<String> pdf = headings(out.resolve("health-annual-report.pdf"));
+        List<String> word = AuditEditionsTest.wordHeadingTexts(out.resolve("health-annual-report.docx"));
+        assertTrue(pdf.contains("H1 Alpha Community Trust") && pdf.contains("H1 Beta Hospitals NHS Trust"), pdf.toString());
+        assertEquals(pdf, word, "the health report's headings, level and text, in order");
         assertEquals(AuditEditionsTest.pdfTables(out.resolve("health-annual-report.pdf")),
                 AuditEditionsTest.wordTables(out.resolve("health-annual-report.docx")), "its tables");
         String xml = DocxXml.document(out.resolve("health-annual-report.docx"));
         assertTrue(!xml.contains("<w:orient w:val=\"landscape\"/>") && !xml.contains("w:orient=\"landscape\""),
                 "portrait, as its PDF");
+    }
+
+    /**
+     * A Trust's copy of the template changed in its layout only: the board cover sheet moved after
+     * the standards, a row added to its table, and its heading renamed. All three show in both editions.
+     */
+    @Test
+    void aChangeToTheReportLayoutAloneShowsInBothEditions() throws Exception {
+        Path copy = TestBundle.copyTemplate(tmp, "dorset-2019", "trust-2019");
+        String layout = Files.readString(copy.resolve("report.vm"));
+        int from = layout.indexOf("<div class=\"chapter\" id=\"cover-sheet\">");
+        int to = layout.indexOf("#foreach($s in $standards)", from);
+        String cover = layout.substring(from, to);
+        String changed = cover.replace("<h1>Board cover sheet</h1>", "<h1>Summary for the Board</h1>")
+                .replace("<tr><th scope=\"row\">Author</th>",
+                        "<tr><th scope=\"row\">Checked by</th><td colspan=\"3\">Designated Nurse, ICB</td></tr>\n"
+                                + "      <tr><th scope=\"row\">Author</th>");
+        layout = layout.substring(0, from) + layout.substring(to);
+        layout = layout.replace("#foreach($s in $closing)", changed + "\n#foreach($s in $closing)");
+        Files.writeString(copy.resolve("report.vm"), layout);
+        TestBundle b = new TestBundle(tmp).allSections();
+        b.write("report.json", TestBundle.REPORT.replace("\"dorset-2019\"", "\"trust-2019\""));
+        Path out = tmp.resolve("out");
+        Cli r = Cli.run("build", b.root.toString(), "-o", out.toString());
+        assertEquals(0, r.status(), r.err());
+
+        List<String> pdf = headings(out.resolve("annual-report.pdf"));
+        List<String> word = AuditEditionsTest.wordHeadingTexts(out.resolve("annual-report.docx"));
+        assertEquals(pdf, word, "both editions' headings");
+        for (List<String> edition : List.of(pdf, word)) {
+            assertTrue(edition.contains("H1 Summary for the Board") && !edition.contains("H1 Board cover sheet"), edition.toString());
+            assertTrue(edition.indexOf("H1 Summary for the Board")
+                    > edition.indexOf("H1 Standard 10 \u2013 Engaging Children and their Families"), "moved after the standards");
+        }
+        String pdfText = String.join(" ", org.safeguardingreport.PdfText.pages(out.resolve("annual-report.pdf")))
+                .replaceAll("\\s+", " ");
+        String wordText = ReportDocxTest.paragraphText(DocxXml.document(out.resolve("annual-report.docx")));
+        for (String text : List.of("Checked by", "Designated Nurse, ICB")) {
+            assertTrue(pdfText.contains(text), text + " in the PDF");
+            assertTrue(wordText.contains(text), text + " in Word");
+        }
+    }
+
+    /** The PDF's headings, level and text, without the contents page's own (Word's is inside its contents field). */
+    static List<String> headings(Path pdf) throws Exception {
+        List<String> h = new ArrayList<>(org.safeguardingreport.PdfText.headings(pdf));
+        assertTrue(h.remove("H1 Contents"), "the contents heading: " + h);
+        return h;
     }
 }
