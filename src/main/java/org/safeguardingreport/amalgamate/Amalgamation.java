@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.safeguardingreport.bundle.BundleFiles;
 import org.safeguardingreport.bundle.BundleLoader;
 import org.safeguardingreport.bundle.FinalRules;
 import org.safeguardingreport.diag.Diagnostic;
@@ -34,7 +35,6 @@ import org.safeguardingreport.pdf.SourceFiles;
 import org.safeguardingreport.pdf.PageIndex;
 import org.safeguardingreport.html.ReportBuilder;
 import org.safeguardingreport.sign.Verifier;
-import org.safeguardingreport.text.Folders;
 
 /**
  * Many providers' reports read, validated and summarised for the commissioner: which providers
@@ -50,16 +50,16 @@ public final class Amalgamation {
     public static final List<String> PROVIDER_SECTIONS = List.of("executive-summary", "achievements", "priorities");
 
     /**
-     * One input: a bundle folder, or a final PDF carrying its source data (then {@code pdf} is set and
-     * its files are unpacked into a folder of {@code scratch} when it is read).
+     * One input: a bundle folder, or a final PDF carrying its source data (then {@code pdf} is set, and
+     * the bundle is read from the files it carries, in memory).
      */
-    public record Input(Path bundle, String shown, Path pdf, Path scratch) {
+    public record Input(Path bundle, String shown, Path pdf) {
         static Input folder(Path bundle) {
-            return new Input(bundle, bundle.toString(), null, null);
+            return new Input(bundle, bundle.toString(), null);
         }
 
-        static Input pdf(Path pdf, Path scratch) {
-            return new Input(null, pdf.toString(), pdf, scratch);
+        static Input pdf(Path pdf) {
+            return new Input(null, pdf.toString(), pdf);
         }
     }
 
@@ -126,23 +126,23 @@ public final class Amalgamation {
     }
 
     /** Bundle folders as given, the bundles inside a folder of bundles, and PDFs with embedded source data. */
-    public static List<Input> discover(List<Path> inputs, Path scratch) throws IOException {
+    public static List<Input> discover(List<Path> inputs) throws IOException {
         List<Input> out = new ArrayList<>();
         for (Path in : inputs) {
-            if (Files.isDirectory(in) && Files.isRegularFile(in.resolve("report.json"))) {
+            if (Files.isDirectory(in) && Files.isRegularFile(in.resolve(BundleFiles.REPORT))) {
                 out.add(Input.folder(in));
             } else if (Files.isDirectory(in)) {
                 try (Stream<Path> s = Files.list(in)) {
                     for (Path p : s.sorted().toList()) {
-                        if (Files.isDirectory(p) && Files.isRegularFile(p.resolve("report.json"))) {
+                        if (Files.isDirectory(p) && Files.isRegularFile(p.resolve(BundleFiles.REPORT))) {
                             out.add(Input.folder(p));
                         } else if (p.toString().endsWith(".pdf")) {
-                            out.add(Input.pdf(p, scratch));
+                            out.add(Input.pdf(p));
                         }
                     }
                 }
             } else if (in.toString().endsWith(".pdf") && Files.isRegularFile(in)) {
-                out.add(Input.pdf(in, scratch));
+                out.add(Input.pdf(in));
             } else {
                 out.add(Input.folder(in));
             }
@@ -150,35 +150,23 @@ public final class Amalgamation {
         return out;
     }
 
-    /** Files a final PDF may carry, by their path inside the bundle. */
-    private static final java.util.regex.Pattern CARRIED = java.util.regex.Pattern.compile(
-            "(report|audit)\\.json|data/[0-9-]+\\.json|narrative/[^/]+\\.md|images/[^\\\\]+");
-
-    /** A PDF's embedded bundle files unpacked into a folder of scratch, and its page index. */
-    private record Unpacked(Path bundle, PageIndex pages, String problem) {
+    /** The bundle a PDF carries, read in memory, and its page index. */
+    private record Unpacked(BundleFiles bundle, PageIndex pages, String problem) {
     }
 
-    private static Unpacked unpack(Path pdf, Path scratch) throws IOException {
+    private static Unpacked unpack(Path pdf) {
         Map<String, byte[]> files;
         try {
             files = SourceFiles.extract(pdf);
         } catch (IOException notAPdf) {
             return new Unpacked(null, null, "this file cannot be read as a PDF (" + notAPdf.getMessage() + ")");
         }
-        if (!files.containsKey("report.json")) {
+        if (!files.containsKey(BundleFiles.REPORT)) {
             return new Unpacked(null, null, "this PDF carries no report source data (no embedded report.json)");
         }
-        Path dir = Files.createTempDirectory(scratch, "provider-");
-        Files.createDirectories(dir.resolve("narrative"));
-        for (Map.Entry<String, byte[]> f : files.entrySet()) {
-            Path target = dir.resolve(f.getKey()).normalize();
-            if (target.startsWith(dir) && !f.getKey().contains("..") && CARRIED.matcher(f.getKey()).matches()) {
-                Files.createDirectories(target.getParent());
-                Files.write(target, f.getValue());
-            }
-        }
         byte[] index = files.get(PageIndex.FILE);
-        return new Unpacked(dir, index == null ? null : PageIndex.fromJson(index).orElse(null), null);
+        return new Unpacked(BundleFiles.carried(pdf, files), index == null ? null : PageIndex.fromJson(index).orElse(null),
+                null);
     }
 
     /** Told after each provider is read: how many of how many, and which. */
@@ -311,7 +299,7 @@ public final class Amalgamation {
      * not cover the whole file, leaves the provider out unread.
      */
     private static Outcome summarise(Input in, boolean finalReports) throws IOException {
-        Path root = in.bundle();
+        BundleFiles files = null;
         PageIndex pages = null;
         Signature signature = new Signature(Signature.Kind.FOLDER, null);
         String fileName = Path.of(in.shown()).getFileName() == null ? in.shown() : Path.of(in.shown()).getFileName().toString();
@@ -334,15 +322,15 @@ public final class Amalgamation {
             }
             signature = sigs.isEmpty() ? new Signature(Signature.Kind.UNSIGNED, null)
                     : new Signature(Signature.Kind.VALID, String.join(", ", sigs.stream().map(Verifier.Result::signer).toList()));
-            Unpacked u = unpack(in.pdf(), in.scratch());
+            Unpacked u = unpack(in.pdf());
             if (u.problem() != null) {
                 return skip(in, fileName, "it carries no report data", u.problem(),
                         "give the provider's folder, or the PDF made by `build --final`, which carries its source data");
             }
-            root = u.bundle();
+            files = u.bundle();
             pages = u.pages();
         }
-        BundleLoader.Result r = BundleLoader.load(root);
+        BundleLoader.Result r = files == null ? BundleLoader.load(in.bundle()) : BundleLoader.load(files);
         Diagnostics d = r.diagnostics();
         String name = r.bundle().map(b -> b.meta().provider().name()).orElse(fileName);
         if (in.pdf() != null && d.hasErrors()) {
@@ -376,7 +364,7 @@ public final class Amalgamation {
                 shown.put(id, b.sections().get(id));
             }
         });
-        Bundle small = new Bundle(b.root(), b.name(), b.meta(), b.template(), shown, b.data(), b.audit());
+        Bundle small = b.withSections(shown);
         return new Outcome(new Provider(small, in.shown(), signature, Set.copyOf(b.gaps()), pages, List.copyOf(notes)), null);
     }
 
@@ -520,8 +508,4 @@ public final class Amalgamation {
         return out;
     }
 
-    /** Removes the folders made for PDFs' embedded data. */
-    public static void cleanUp(Path scratch) throws IOException {
-        Folders.deleteTree(scratch);
     }
-}

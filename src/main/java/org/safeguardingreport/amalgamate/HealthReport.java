@@ -16,6 +16,7 @@ import java.util.Optional;
 
 import org.safeguardingreport.chart.ChartPlan;
 import org.safeguardingreport.diag.Diagnostics;
+import org.safeguardingreport.bundle.BundleFiles;
 import org.safeguardingreport.markdown.NarrativeReader;
 import org.safeguardingreport.model.Bundle;
 import org.safeguardingreport.model.Measure;
@@ -41,15 +42,16 @@ public final class HealthReport {
     }
 
     /** The commissioner's own introduction and conclusion, checked like any narrative; null where absent. */
-    public record Commissioner(Narrative introduction, Narrative conclusion) {
-        static final Commissioner NONE = new Commissioner(null, null);
+    public record Commissioner(Narrative introduction, Narrative conclusion, Map<String, byte[]> pictures) {
+        static final Commissioner NONE = new Commissioner(null, null, Map.of());
     }
 
     public static Commissioner commissioner(Path dir, Diagnostics diags) {
         if (dir == null) {
             return Commissioner.NONE;
         }
-        NarrativeReader reader = new NarrativeReader(dir, null, diags);
+        Map<String, byte[]> pictures = new LinkedHashMap<>();
+        NarrativeReader reader = new NarrativeReader(BundleFiles.folder(dir), null, diags, pictures::put);
         Narrative[] n = new Narrative[2];
         String[] names = {"introduction", "conclusion"};
         for (int i = 0; i < 2; i++) {
@@ -63,19 +65,31 @@ public final class HealthReport {
             diags.warning(dir.toString(), org.safeguardingreport.diag.Pos.FILE,
                     "no introduction.md or conclusion.md in the commissioner's narrative folder");
         }
-        return new Commissioner(n[0], n[1]);
+        return new Commissioner(n[0], n[1], pictures);
     }
 
     /** What both editions are made from: the layout's view and the trend charts, computed once. */
     public record Edition(Map<String, Object> view, Map<String, org.safeguardingreport.chart.Chart> charts,
-                          List<org.safeguardingreport.chart.Chart> comparing) {
+                          List<org.safeguardingreport.chart.Chart> comparing, Map<String, byte[]> pictures) {
     }
 
     public static Edition edition(Amalgamation.Result r, Commissioner c, boolean finalReport) {
         Map<String, org.safeguardingreport.chart.Chart> charts = charts(r);
         List<org.safeguardingreport.chart.Chart> comparing = List.copyOf(charts.values());
         // the view adds each provider's own charts to the map, for the PDF to draw
-        return new Edition(view(r, c, finalReport, charts), charts, comparing);
+        return new Edition(view(r, c, finalReport, charts), charts, comparing, commissionerPictures(r, c));
+    }
+
+    /** The commissioner's pictures, named as the context that renders the commissioner's narrative names them. */
+    private static Map<String, byte[]> commissionerPictures(Amalgamation.Result r, Commissioner c) {
+        return r.providers().isEmpty() ? Map.of() : context(r, c).pictures();
+    }
+
+    /** The commissioner's own text has no data of its own: figures in it show as not reported. */
+    private static Bundle context(Amalgamation.Result r, Commissioner c) {
+        Bundle first = r.providers().get(0).bundle();
+        return new Bundle(first.root(), "commissioner", first.meta(), first.template(), Map.of(), Map.of(), Map.of(),
+                Map.of(), c.pictures());
     }
 
     /** The health report's two editions, made from its one layout. */
@@ -106,7 +120,9 @@ public final class HealthReport {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
         // each provider's pictures come from its own images/ folder
-        List<Path> roots = r.providers().stream().map(p -> p.bundle().root()).toList();
+        Map<String, byte[]> pictures = new LinkedHashMap<>();
+        r.providers().forEach(p -> pictures.putAll(p.bundle().pictures()));
+        pictures.putAll(e.pictures());
         byte[][] docx = new byte[1][];
         PdfWriter.Edition edition = !word ? PdfWriter.Edition.NONE : laid -> {
             try {
@@ -115,7 +131,7 @@ public final class HealthReport {
                 throw new IOException("the health report's Word edition could not be written", failed);
             }
         };
-        PdfWriter.write(xhtml.get(), roots, List.of(), !finalReport, e.charts(), PdfWriter.PostProcess.NONE, finalReport,
+        PdfWriter.write(xhtml.get(), pictures, List.of(), !finalReport, e.charts(), PdfWriter.PostProcess.NONE, finalReport,
                 l -> { }, edition, out);
         return Optional.of(new Editions(out.toByteArray(), docx[0]));
     }
@@ -205,9 +221,7 @@ public final class HealthReport {
         view.put("skipped", r.skipped().stream().map(s -> Map.of("shown", s.name(), "errors", s.reason())).toList());
         view.put("sharedNote", r.templates().size() > 1 ? "templates " + String.join(", ", r.templates())
                 + " are compared on the " + Amalgamation.sharedQuestions(r.providers()).size() + " questions they share" : "");
-        // the commissioner's own text has no data of its own: figures in it show as not reported
-        Bundle first = r.providers().get(0).bundle();
-        Bundle context = new Bundle(first.root(), "commissioner", first.meta(), first.template(), Map.of(), Map.of(), Map.of());
+        Bundle context = context(r, c);
         view.put("introductionHtml", c.introduction() == null ? "" : NarrativeHtml.render(context, c.introduction(),
                 new ChartPlan(context), 2).html());
         view.put("conclusionHtml", c.conclusion() == null ? "" : NarrativeHtml.render(context, c.conclusion(),

@@ -54,7 +54,10 @@ public final class AuditBuilder {
         PdfWriter.PostProcess links = ReportLinks.to(REPORT_FILE);
         PdfWriter.PostProcess post = !finalReport ? links : (doc, layout) -> {
             links.apply(doc, layout);
-            org.safeguardingreport.pdf.SourceFiles.embed(org.safeguardingreport.pdf.SourceFiles.of(bundle.root())).apply(doc, layout);
+            // the audit carries the report's data; the narrative travels in the report
+            Map<String, byte[]> data = new java.util.LinkedHashMap<>(bundle.sources());
+            data.keySet().removeIf(org.safeguardingreport.bundle.BundleFiles::isNarrative);
+            org.safeguardingreport.pdf.SourceFiles.embed(data).apply(doc, layout);
         };
         byte[][] docx = new byte[1][];
         PdfWriter.Edition edition = !word ? PdfWriter.Edition.NONE : laid -> {
@@ -65,7 +68,7 @@ public final class AuditBuilder {
                 throw new IOException("the audit's Word edition could not be written", e);
             }
         };
-        PdfWriter.write(xhtml.get(), List.of(bundle.root()), List.of(), !finalReport, Map.of(), post, finalReport, l -> { },
+        PdfWriter.write(xhtml.get(), Map.of(), List.of(), !finalReport, Map.of(), post, finalReport, l -> { },
                 edition, out);
         return Optional.of(new Editions(out.toByteArray(), docx[0]));
     }

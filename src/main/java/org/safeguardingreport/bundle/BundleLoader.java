@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.safeguardingreport.diag.Diagnostics;
 import org.safeguardingreport.diag.Pos;
@@ -42,30 +41,39 @@ public final class BundleLoader {
         }
     }
 
-    private final Path root;
+    private final BundleFiles files;
     private final Diagnostics diags = new Diagnostics();
+    /** Every file read, as read: what a final PDF carries, and the pictures the editions show. */
+    private final Map<String, byte[]> sources = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, Pos> places = new java.util.concurrent.ConcurrentHashMap<>();
     /** Section files that exist, readable or not: an unreadable one is reported as such, not as missing. */
     private final java.util.Set<String> sectionFiles = new java.util.HashSet<>();
 
-    private BundleLoader(Path root) {
-        this.root = root;
+    private BundleLoader(BundleFiles files) {
+        this.files = files;
     }
 
+    /** Loads the bundle folder at {@code root}. */
     public static Result load(Path root) {
-        return new BundleLoader(root).load();
-    }
-
-    private Result load() {
         if (!Files.isDirectory(root)) {
+            Diagnostics diags = new Diagnostics();
             diags.error(root.toString(), Pos.FILE, Files.exists(root) ? "this is a file, not a bundle folder"
                     : "no bundle folder here", "a bundle is a folder holding report.json and narrative/");
             return new Result(Optional.empty(), diags);
         }
+        return load(BundleFiles.folder(root));
+    }
+
+    /** Loads a bundle from wherever its files are: a folder, or the files a final PDF carries. */
+    public static Result load(BundleFiles files) {
+        return new BundleLoader(files).load();
+    }
+
+    private Result load() {
         ReportReader.Parsed report = readReport();
         Template template = null;
         if (report != null && report.template() != null) {
-            template = TemplateLoader.forBundle(root)
+            template = TemplateLoader.forBundle(files.location())
                     .load(report.template(), ReportReader.FILE, report.templatePos(), diags).orElse(null);
         }
         Map<String, Narrative> sections = readNarrative(template);
@@ -75,7 +83,8 @@ public final class BundleLoader {
         if (report == null || report.meta() == null || template == null) {
             return new Result(Optional.empty(), diags);
         }
-        Bundle bundle = new Bundle(root, folderName(), report.meta(), template, order(sections, template), data, audit, places);
+        Bundle bundle = new Bundle(files.location(), files.name(), report.meta(), template, order(sections, template), data,
+                audit, places, sources);
         for (String missing : bundle.missingSections()) {
             if (sectionFiles.contains(missing)) {
                 continue;
@@ -86,19 +95,13 @@ public final class BundleLoader {
         return new Result(Optional.of(bundle), diags);
     }
 
-    private String folderName() {
-        Path name = root.toAbsolutePath().normalize().getFileName();
-        return name == null ? "bundle" : name.toString();
-    }
-
     private ReportReader.Parsed readReport() {
-        Path file = root.resolve(ReportReader.FILE);
-        if (!Files.isRegularFile(file)) {
+        if (!files.isFile(BundleFiles.REPORT)) {
             diags.error(ReportReader.FILE, Pos.FILE, "the bundle has no report.json",
                     "every bundle needs report.json; ./build-report.sh init DIR writes a bundle to start from");
             return null;
         }
-        return SourceText.read(file, ReportReader.FILE, diags)
+        return text(BundleFiles.REPORT)
                 .flatMap(text -> JsonReader.read(text, ReportReader.FILE, diags))
                 .flatMap(v -> Fields.asObject(v, ReportReader.FILE, "report.json", diags))
                 .map(o -> {
@@ -109,22 +112,20 @@ public final class BundleLoader {
     }
 
     private Map<String, Narrative> readNarrative(Template template) {
-        Path dir = root.resolve("narrative");
         Map<String, Narrative> out = new HashMap<>();
-        if (!Files.isDirectory(dir)) {
+        if (!files.isFolder(BundleFiles.NARRATIVE)) {
             diags.error("narrative/", Pos.FILE, "the bundle has no narrative/ folder",
                     "create narrative/ with one Markdown file per section, e.g. narrative/executive-summary.md");
             return out;
         }
-        NarrativeReader reader = new NarrativeReader(root, template, diags);
-        for (Path p : list(dir)) {
-            String name = p.getFileName().toString();
-            String shown = "narrative/" + name;
+        NarrativeReader reader = new NarrativeReader(files, template, diags, sources::put);
+        for (String name : list(BundleFiles.NARRATIVE)) {
+            String shown = BundleFiles.NARRATIVE + "/" + name;
             if (name.startsWith(".") || name.startsWith("~$")) {
                 continue;
             }
-            if (Files.isDirectory(p)) {
-                diags.warning(shown + "/", Pos.FILE, "folders inside narrative/ are not read");
+            if (name.endsWith("/")) {
+                diags.warning(shown, Pos.FILE, "folders inside narrative/ are not read");
                 continue;
             }
             int dot = name.lastIndexOf('.');
@@ -147,7 +148,7 @@ public final class BundleLoader {
                 continue;
             }
             sectionFiles.add(stem);
-            SourceText.read(p, shown, diags).ifPresent(text -> out.put(stem, reader.read(stem, shown, text)));
+            text(shown).ifPresent(text -> out.put(stem, reader.read(stem, shown, text)));
         }
         return out;
     }
@@ -166,9 +167,8 @@ public final class BundleLoader {
     }
 
     private Map<ReportingYear, DataYear> readData(ReportingYear reportYear) {
-        Path dir = root.resolve("data");
         Map<ReportingYear, DataYear> out = new HashMap<>();
-        if (!Files.isDirectory(dir)) {
+        if (!files.isFolder(BundleFiles.DATA)) {
             if (reportYear != null) {
                 diags.warning("data/", Pos.FILE, "the bundle has no data/ folder: every dashboard figure will show \u2014",
                         "add data/" + reportYear.fileStem() + ".json with the year's dashboard figures");
@@ -176,10 +176,9 @@ public final class BundleLoader {
             return out;
         }
         boolean anyFile = false;
-        for (Path p : list(dir)) {
-            String name = p.getFileName().toString();
-            String shown = "data/" + name;
-            if (name.startsWith(".") || Files.isDirectory(p)) {
+        for (String name : list(BundleFiles.DATA)) {
+            String shown = BundleFiles.DATA + "/" + name;
+            if (name.startsWith(".") || name.endsWith("/")) {
                 continue;
             }
             if (!name.endsWith(".json")) {
@@ -193,13 +192,13 @@ public final class BundleLoader {
                         reportYear != null ? "rename it to " + reportYear.fileStem() + ".json" : null);
                 continue;
             }
-            SourceText.read(p, shown, diags)
+            text(shown)
                     .flatMap(text -> JsonReader.read(text, shown, diags))
                     .flatMap(v -> Fields.asObject(v, shown, "the data file", diags))
                     .flatMap(o -> DataReader.read(o, shown, year.get(), diags))
                     .ifPresent(d -> out.put(d.year(), d));
         }
-        if (anyFile && reportYear != null && !Files.isRegularFile(dir.resolve(reportYear.fileStem() + ".json"))) {
+        if (anyFile && reportYear != null && !files.isFile(BundleFiles.DATA + "/" + reportYear.fileStem() + ".json")) {
             diags.error("data/", Pos.FILE, "no data file for the report's year " + reportYear.label(),
                     "add data/" + reportYear.fileStem() + ".json; earlier years' files only extend the trend charts");
         }
@@ -213,11 +212,10 @@ public final class BundleLoader {
     }
 
     private Map<String, AuditAnswer> readAudit(Template template) {
-        Path file = root.resolve(AuditReader.FILE);
-        if (!Files.isRegularFile(file)) {
+        if (!files.isFile(BundleFiles.AUDIT)) {
             return Map.of();
         }
-        return SourceText.read(file, AuditReader.FILE, diags)
+        return text(BundleFiles.AUDIT)
                 .flatMap(text -> JsonReader.read(text, AuditReader.FILE, diags))
                 .flatMap(v -> Fields.asObject(v, AuditReader.FILE, "audit.json", diags))
                 .map(o -> {
@@ -227,12 +225,28 @@ public final class BundleLoader {
                 .orElse(Map.of());
     }
 
-    private List<Path> list(Path dir) {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.sorted().toList();
+    private List<String> list(String folder) {
+        try {
+            return files.list(folder);
         } catch (IOException e) {
-            diags.error(root.relativize(dir) + "/", Pos.FILE, "cannot list the folder: " + SourceText.describe(e));
+            diags.error(folder + "/", Pos.FILE, "cannot list the folder: " + SourceText.describe(e));
             return new ArrayList<>();
         }
+    }
+
+    /** A text file of the bundle, decoded as SourceText does, its bytes kept as read. */
+    private Optional<String> text(String path) {
+        byte[] bytes;
+        try {
+            bytes = files.read(path, SourceText.MAX_BYTES);
+        } catch (IOException e) {
+            String why = SourceText.describe(e);
+            diags.error(path, Pos.FILE, why.startsWith("it is larger")
+                    ? "file is too large to be a report text (the limit is " + SourceText.MAX_BYTES / (1024 * 1024) + " MB)"
+                    : "cannot read the file: " + why);
+            return Optional.empty();
+        }
+        sources.put(path, bytes);
+        return SourceText.decode(bytes, path, diags);
     }
 }

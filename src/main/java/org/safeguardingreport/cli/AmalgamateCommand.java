@@ -76,9 +76,8 @@ final class AmalgamateCommand implements Callable<Integer> {
             err.println("amalgamation stopped: nothing was written");
             return ExitStatus.INPUT_ERRORS;
         }
-        Path scratch = Files.createTempDirectory("amalgamate-");
-        try {
-            Amalgamation.Result r = Amalgamation.read(Amalgamation.discover(inputs, scratch), finalBuild, skipInvalid,
+        {
+            Amalgamation.Result r = Amalgamation.read(Amalgamation.discover(inputs), finalBuild, skipInvalid,
                     wanted, progress(err));
             for (Amalgamation.Skipped s : r.skipped()) {
                 for (Diagnostic d : s.errors()) {
@@ -119,8 +118,6 @@ final class AmalgamateCommand implements Callable<Integer> {
                     + (r.skipped().isEmpty() ? "" : "; left out " + r.skipped().size() + ", named in the report"));
             files.keySet().forEach(f -> o.println("  " + out.resolve(f)));
             return ExitStatus.OK;
-        } finally {
-            Amalgamation.cleanUp(scratch);
         }
     }
 

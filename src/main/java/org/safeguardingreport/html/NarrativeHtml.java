@@ -198,9 +198,9 @@ public final class NarrativeHtml {
 
         private void picture(String url, String alt, HtmlWriter html) {
             Narrative.PictureRef p = pictures.get(url);
-            if (p != null && p.usable()) {
-                // absolute, so a document that gathers several bundles' narratives finds each one's pictures
-                String src = bundle.root().toAbsolutePath().resolve(p.resolved()).normalize().toUri().toString();
+            if (p != null && p.usable() && bundle.pictureUri(p.resolved()) != null) {
+                // named by content, so a document that gathers several bundles' narratives shows each one's own
+                String src = bundle.pictureUri(p.resolved());
                 html.attr("src", src).attr("alt", alt).attr("class", "picture").withAttr().tagVoid("img");
             } else {
                 html.attr("class", "placeholder").withAttr().tag("span")

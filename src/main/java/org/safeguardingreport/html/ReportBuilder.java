@@ -73,12 +73,11 @@ public final class ReportBuilder {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
         // a final report carries the index of its pages as proven against its own text
         PdfWriter.PostProcess post = !finalReport ? PdfWriter.PostProcess.NONE : (doc, proven) -> {
-            Map<String, byte[]> files = SourceFiles.of(bundle.root());
-            files.putAll(SourceFiles.narrative(bundle.root()));
+            Map<String, byte[]> files = new LinkedHashMap<>(bundle.sources());
             files.put(PageIndex.FILE, PageIndex.of(proven, view.anchors()).toJson());
             SourceFiles.embed(files).apply(doc, proven);
         };
-        PdfWriter.Output proven = PdfWriter.write(xhtml.get(), List.of(bundle.root()), anchors(bundle, view), !finalReport,
+        PdfWriter.Output proven = PdfWriter.write(xhtml.get(), bundle.pictures(), anchors(bundle, view), !finalReport,
                 view.charts(), post, finalReport, l -> laidOut.accept(PageIndex.of(l, view.anchors())), edition, out);
         List<Evidence> evidence = new ArrayList<>();
         for (NarrativeHtml.Anchor a : view.anchors()) {
@@ -97,7 +96,7 @@ public final class ReportBuilder {
         if (xhtml.isEmpty()) {
             return Optional.empty();
         }
-        PdfWriter.Output layout = PdfWriter.layout(xhtml.get(), List.of(bundle.root()), anchors(bundle, view), view.charts(),
+        PdfWriter.Output layout = PdfWriter.layout(xhtml.get(), bundle.pictures(), anchors(bundle, view), view.charts(),
                 finalReport);
         return Optional.of(PageIndex.of(layout, view.anchors()));
     }

@@ -36,6 +36,7 @@ import com.vladsch.flexmark.ext.tables.TableRow;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 
+import org.safeguardingreport.bundle.BundleFiles;
 import org.safeguardingreport.diag.Diagnostics;
 import org.safeguardingreport.diag.Pos;
 import org.safeguardingreport.model.Frequency;
@@ -71,18 +72,26 @@ public final class NarrativeReader {
     private static final Set<String> PICTURE_TYPES = Set.of("png", "jpg", "jpeg", "svg");
     private static final long MAX_PICTURE_SIDE = 20_000;
     private static final long MAX_PICTURE_PIXELS = 50_000_000;
+    /** A picture file larger than this is not placed in a report. */
+    private static final long MAX_PICTURE_BYTES = 32L << 20;
     /** Lists and quotes nested deeper than this are refused: no report needs them, and they only cost. */
     public static final int MAX_NESTING = 50;
 
-    private final Path bundleRoot;
+    private final BundleFiles files;
     private final Template template;
     private final Diagnostics diags;
+    private final java.util.function.BiConsumer<String, byte[]> pictureRead;
 
-    /** @param template null when report.json names no usable template: question checks are then skipped */
-    public NarrativeReader(Path bundleRoot, Template template, Diagnostics diags) {
-        this.bundleRoot = bundleRoot;
+    /**
+     * @param template null when report.json names no usable template: question checks are then skipped
+     * @param pictureRead told each picture that can be shown, with its bytes, so that they are read once
+     */
+    public NarrativeReader(BundleFiles files, Template template, Diagnostics diags,
+                           java.util.function.BiConsumer<String, byte[]> pictureRead) {
+        this.files = files;
         this.template = template;
         this.diags = diags;
+        this.pictureRead = pictureRead;
     }
 
     public Narrative read(String id, String file, String text) {
@@ -419,23 +428,16 @@ public final class NarrativeReader {
                     "copy the picture into images/ and write images/<name>");
             return null;
         }
-        Path images = bundleRoot.resolve("images");
-        Path target = bundleRoot.resolve(rel);
-        if (!Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            String hint = Suggest.didYouMean(rel.subpath(1, rel.getNameCount()).toString(), listImages(images));
-            diags.warning(file, pos, "no picture " + rel + " in the bundle",
-                    hint != null ? hint.replace("did you mean ", "did you mean images/") : "put the file in images/");
+        String inside = rel.toString().replace('\\', '/');
+        if (files.leadsOutside(inside)) {
+            diags.warning(file, pos, rel + " leads outside the bundle's images/ folder (a link); it is not read",
+                    "copy the picture itself into images/");
             return null;
         }
-        try {
-            Path real = target.toRealPath();
-            if (!real.startsWith(images.toRealPath()) || !Files.isRegularFile(real)) {
-                diags.warning(file, pos, rel + " leads outside the bundle's images/ folder (a link); it is not read",
-                        "copy the picture itself into images/");
-                return null;
-            }
-        } catch (IOException e) {
-            diags.warning(file, pos, "cannot read the picture " + rel);
+        if (!files.isFile(inside)) {
+            String hint = Suggest.didYouMean(rel.subpath(1, rel.getNameCount()).toString(), listImages());
+            diags.warning(file, pos, "no picture " + rel + " in the bundle",
+                    hint != null ? hint.replace("did you mean ", "did you mean images/") : "put the file in images/");
             return null;
         }
         String name = rel.getFileName().toString();
@@ -445,18 +447,24 @@ public final class NarrativeReader {
                     "use PNG, JPEG or SVG");
             return null;
         }
-        return checkPictureContent(target, ext, rel.toString(), file, pos) ? rel.toString().replace('\\', '/') : null;
+        byte[] bytes;
+        try {
+            bytes = files.read(inside, MAX_PICTURE_BYTES);
+        } catch (IOException e) {
+            diags.warning(file, pos, "cannot read the picture " + rel + ": " + org.safeguardingreport.text.SourceText.describe(e),
+                    "pictures are at most " + (MAX_PICTURE_BYTES >> 20) + " MB");
+            return null;
+        }
+        if (!checkPictureContent(bytes, ext, inside, file, pos)) {
+            return null;
+        }
+        pictureRead.accept(inside, bytes);
+        return inside;
     }
 
-    private boolean checkPictureContent(Path target, String ext, String shown, String file, Pos pos) {
-        byte[] head = new byte[1024];
-        int n;
-        try (InputStream in = Files.newInputStream(target)) {
-            n = in.readNBytes(head, 0, head.length);
-        } catch (IOException e) {
-            diags.warning(file, pos, "cannot read the picture " + shown);
-            return false;
-        }
+    private boolean checkPictureContent(byte[] bytes, String ext, String shown, String file, Pos pos) {
+        byte[] head = java.util.Arrays.copyOf(bytes, Math.min(1024, bytes.length));
+        int n = head.length;
         boolean png = n >= 24 && (head[0] & 0xff) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G';
         boolean jpeg = n >= 3 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xD8 && (head[2] & 0xff) == 0xFF;
         String start = new String(head, 0, n, StandardCharsets.UTF_8);
@@ -471,14 +479,14 @@ public final class NarrativeReader {
             return false;
         }
         if (svg) {
-            String unsafe = unsafeSvg(target);
+            String unsafe = unsafeSvg(bytes);
             if (unsafe != null) {
                 diags.warning(file, pos, shown + " is not shown: " + unsafe,
                         "export the picture again as PNG, or as a plain SVG without entities, scripts or links to other files");
                 return false;
             }
         }
-        long[] size = png ? new long[] {readInt(head, 16), readInt(head, 20)} : jpeg ? jpegSize(target) : null;
+        long[] size = png ? new long[] {readInt(head, 16), readInt(head, 20)} : jpeg ? jpegSize(bytes) : null;
         if (size != null) {
             long width = size[0];
             long height = size[1];
@@ -499,12 +507,12 @@ public final class NarrativeReader {
      * Why an SVG cannot be shown safely, or null. It is read as text and never parsed here: a DOCTYPE
      * (entities, XXE), a script, or a reference to anything but its own fragments makes it unsafe.
      */
-    static String unsafeSvg(Path file) {
-        try {
-            if (Files.size(file) > MAX_SVG_BYTES) {
+    static String unsafeSvg(byte[] bytes) {
+        {
+            if (bytes.length > MAX_SVG_BYTES) {
                 return "it is larger than 5 MB";
             }
-            String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            String text = new String(bytes, StandardCharsets.UTF_8);
             String lower = text.toLowerCase(Locale.ROOT);
             if (lower.contains("<!doctype") || lower.contains("<!entity")) {
                 return "it declares a DOCTYPE or entities, which could read other files";
@@ -521,15 +529,12 @@ public final class NarrativeReader {
                 }
             }
             return null;
-        } catch (IOException e) {
-            return "it cannot be read";
         }
     }
 
     /** Width and height from a JPEG's start-of-frame header, read without decoding; null if not found. */
-    static long[] jpegSize(Path file) {
-        try (InputStream raw = Files.newInputStream(file);
-             java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(raw))) {
+    static long[] jpegSize(byte[] bytes) {
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
             if (in.readUnsignedByte() != 0xFF || in.readUnsignedByte() != 0xD8) {
                 return null;
             }
@@ -567,12 +572,12 @@ public final class NarrativeReader {
         return ((long) (b[at] & 0xff) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
     }
 
-    private static List<String> listImages(Path images) {
-        if (!Files.isDirectory(images)) {
+    private List<String> listImages() {
+        if (!files.isFolder(BundleFiles.IMAGES)) {
             return List.of();
         }
-        try (Stream<Path> s = Files.list(images)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        try {
+            return files.list(BundleFiles.IMAGES).stream().filter(n -> !n.endsWith("/")).toList();
         } catch (IOException e) {
             return List.of();
         }

@@ -16,11 +16,54 @@ import java.util.TreeMap;
  * Sections are in report order (the template's, then appendices by file name).
  */
 public record Bundle(Path root, String name, ReportMeta meta, Template template, Map<String, Narrative> sections,
-                     Map<ReportingYear, DataYear> data, Map<String, AuditAnswer> audit, Map<String, Pos> places) {
+                     Map<ReportingYear, DataYear> data, Map<String, AuditAnswer> audit, Map<String, Pos> places,
+                     Map<String, byte[]> sources) {
 
     public Bundle(Path root, String name, ReportMeta meta, Template template, Map<String, Narrative> sections,
                   Map<ReportingYear, DataYear> data, Map<String, AuditAnswer> audit) {
-        this(root, name, meta, template, sections, data, audit, Map.of());
+        this(root, name, meta, template, sections, data, audit, Map.of(), Map.of());
+    }
+
+    /** The same bundle with other sections (and the same files). */
+    public Bundle withSections(Map<String, Narrative> other) {
+        return new Bundle(root, name, meta, template, other, data, audit, places, sources);
+    }
+
+    /**
+     * The bundle's files as they were read, by path inside the bundle: report.json, audit.json,
+     * data/*.json, narrative/*.md and the pictures the narrative shows. A final PDF carries them.
+     */
+    public Map<String, byte[]> sources() {
+        return sources;
+    }
+
+    /**
+     * How the editions name a picture of the bundle: by its content, so that the pictures of several
+     * bundles gathered in one document never mix. Null for a picture the bundle did not read.
+     */
+    public String pictureUri(String path) {
+        byte[] bytes = sources.get(path);
+        if (bytes == null || !path.startsWith("images/")) {
+            return null;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+            return "picture:" + java.util.HexFormat.of().formatHex(digest, 0, 12) + "/" + path.substring(path.lastIndexOf('/') + 1);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every picture the narrative shows, by {@link #pictureUri}. */
+    public Map<String, byte[]> pictures() {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        sources.forEach((path, bytes) -> {
+            String uri = pictureUri(path);
+            if (uri != null) {
+                out.put(uri, bytes);
+            }
+        });
+        return out;
     }
 
     /**
@@ -35,6 +78,7 @@ public record Bundle(Path root, String name, ReportMeta meta, Template template,
 
     public Bundle {
         places = Map.copyOf(places);
+        sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         sections = Collections.unmodifiableMap(new LinkedHashMap<>(sections));
         data = Collections.unmodifiableMap(new TreeMap<>(data));
         audit = Collections.unmodifiableMap(new LinkedHashMap<>(audit));

@@ -33,8 +33,8 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 /**
  * Lays out the report's XHTML with openhtmltopdf and writes a tagged (PDF/UA) A4 PDF with the
  * shipped fonts embedded. The layout is done once: the pages on which anchored blocks start are
- * read from it before the PDF is written from the same layout. Nothing outside the bundle's
- * images/ folder and the jar can be read, and no network connection is ever opened.
+ * read from it before the PDF is written from the same layout. The document shows the pictures it
+ * is given and nothing else: no file is read and no network connection is ever opened.
  */
 public final class PdfWriter {
     public static final String PRODUCER = "safeguarding-report";
@@ -94,6 +94,9 @@ public final class PdfWriter {
 
         /** The element's computed font size, in points. */
         float fontPoints(org.w3c.dom.Element e);
+
+        /** The bytes of a picture the document shows, by its {@code src}; null for any other. */
+        byte[] picture(String src);
     }
 
     /** Told of the laid-out document once the layout is done, before the pages are painted. */
@@ -103,8 +106,13 @@ public final class PdfWriter {
         void write(Laid laid) throws IOException;
     }
 
-    private static Laid laid(PdfBoxRenderer r, Map<org.w3c.dom.Element, Box> boxes) {
+    private static Laid laid(PdfBoxRenderer r, Map<org.w3c.dom.Element, Box> boxes, Map<String, byte[]> pictures) {
         return new Laid() {
+            @Override
+            public byte[] picture(String src) {
+                return src == null ? null : pictures.get(src);
+            }
+
             @Override
             public org.w3c.dom.Document document() {
                 return r.getDocument();
@@ -139,38 +147,38 @@ public final class PdfWriter {
     }
 
     /**
-     * @param roots the bundles whose images/ folders pictures may come from; the first is the base of relative paths
+     * @param pictures the pictures the document may show, by the URI its {@code <img src>} gives (nothing else is read)
      * @param archival a PDF/A-3a document (tagged, sRGB output intent), as final reports are
      */
-    public static Output write(String xhtml, List<Path> roots, List<String> anchors, boolean draft,
+    public static Output write(String xhtml, java.util.Map<String, byte[]> pictures, List<String> anchors, boolean draft,
                                java.util.Map<String, org.safeguardingreport.chart.Chart> charts, PostProcess post,
                                boolean archival, OutputStream out) throws IOException {
-        return write(xhtml, roots, anchors, draft, charts, post, archival, laidOut -> { }, out);
+        return write(xhtml, pictures, anchors, draft, charts, post, archival, laidOut -> { }, out);
     }
 
     /**
      * As above; {@code laidOut} hears where the anchors landed as soon as the layout is done, before
      * the pages are painted and saved (work that needs only the page numbers can start then).
      */
-    public static Output write(String xhtml, List<Path> roots, List<String> anchors, boolean draft,
+    public static Output write(String xhtml, java.util.Map<String, byte[]> pictures, List<String> anchors, boolean draft,
                                java.util.Map<String, org.safeguardingreport.chart.Chart> charts, PostProcess post,
                                boolean archival, java.util.function.Consumer<Output> laidOut, OutputStream out)
             throws IOException {
-        return write(xhtml, roots, anchors, draft, charts, post, archival, laidOut, Edition.NONE, out);
+        return write(xhtml, pictures, anchors, draft, charts, post, archival, laidOut, Edition.NONE, out);
     }
 
     /** As above; {@code edition} writes another edition from the laid-out document before the pages are painted. */
-    public static Output write(String xhtml, List<Path> roots, List<String> anchors, boolean draft,
+    public static Output write(String xhtml, java.util.Map<String, byte[]> pictures, List<String> anchors, boolean draft,
                                java.util.Map<String, org.safeguardingreport.chart.Chart> charts, PostProcess post,
                                boolean archival, java.util.function.Consumer<Output> laidOut, Edition edition,
                                OutputStream out) throws IOException {
         FontSet fonts = FontSet.borrow();
-        PdfRendererBuilder b = builder(xhtml, roots, charts, archival, fonts);
+        PdfRendererBuilder b = builder(xhtml, pictures, charts, archival, fonts);
         b.toStream(out);
         try (PdfBoxRenderer r = b.buildPdfRenderer()) {
             LaidOut laid = layout(r, anchors);
             laidOut.accept(laid.output());
-            edition.write(laid(r, laid.boxes()));
+            edition.write(laid(r, laid.boxes(), pictures));
             PDDocument doc = r.createPDFKeepOpen();
             Output proven = prove(doc, laid, linkTargets(r));
             if (draft) {
@@ -189,11 +197,11 @@ public final class PdfWriter {
      * Lays the document out and reports its page count and where the anchors landed, without writing
      * a PDF: the same pages {@link #write} would produce, at a fraction of the cost.
      */
-    public static Output layout(String xhtml, List<Path> roots, List<String> anchors,
+    public static Output layout(String xhtml, java.util.Map<String, byte[]> pictures, List<String> anchors,
                                 java.util.Map<String, org.safeguardingreport.chart.Chart> charts, boolean archival)
             throws IOException {
         FontSet fonts = FontSet.borrow();
-        PdfRendererBuilder b = builder(xhtml, roots, charts, archival, fonts);
+        PdfRendererBuilder b = builder(xhtml, pictures, charts, archival, fonts);
         b.toStream(OutputStream.nullOutputStream());
         try (PdfBoxRenderer r = b.buildPdfRenderer()) {
             return layout(r, anchors).output();
@@ -268,14 +276,9 @@ public final class PdfWriter {
         return ids;
     }
 
-    private static PdfRendererBuilder builder(String xhtml, List<Path> roots,
+    private static PdfRendererBuilder builder(String xhtml, java.util.Map<String, byte[]> pictures,
                                               java.util.Map<String, org.safeguardingreport.chart.Chart> charts,
-                                              boolean archival, FontSet fonts) throws IOException {
-        Path root = roots.get(0).toRealPath();
-        List<Path> images = new java.util.ArrayList<>();
-        for (Path p : roots) {
-            images.add(p.toRealPath().resolve("images"));
-        }
+                                              boolean archival, FontSet fonts) {
         PdfRendererBuilder b = new PdfRendererBuilder();
         b.useFastMode();
         // docx4j puts Xalan on the class path; the layout keeps to the JDK's own XML parsers
@@ -295,11 +298,13 @@ public final class PdfWriter {
         b.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
         b.useUnicodeBidiReorderer(new ICUBidiReorderer());
         b.defaultTextDirection(BaseRendererBuilder.TextDirection.LTR);
-        b.useUriResolver((base, uri) -> resolve(root, images, uri));
-        b.useExternalResourceAccessControl((uri, type) -> inside(images, uri), ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
-        b.useHttpStreamImplementation(url -> NOTHING);
+        b.useUriResolver((base, uri) -> uri != null && pictures.containsKey(uri) ? uri : null);
+        b.useExternalResourceAccessControl((uri, type) -> pictures.containsKey(uri),
+                ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+        b.useProtocolsStreamImplementation(uri -> new Picture(pictures.get(uri)), PICTURE_SCHEME);
+        b.useProtocolsStreamImplementation(url -> NOTHING, "file", "jar", "http", "https", "ftp");
         b.useObjectDrawerFactory(new ChartDrawers(charts));
-        b.withHtmlContent(xhtml, root.toUri().toString());
+        b.withHtmlContent(xhtml, PICTURE_SCHEME + ":/");
         return b;
     }
 
@@ -413,52 +418,20 @@ public final class PdfWriter {
         return pages.isEmpty() ? 0 : pages.get(pages.size() - 1).getPageNo() + 1;
     }
 
-    /** A picture of the bundle's images/ folder, as a file URI; anything else is refused. */
-    static String resolve(Path root, List<Path> images, String uri) {
-        if (uri == null || uri.isBlank()) {
+    /** How a document names the pictures it is given (see {@code Bundle.pictureUri}). */
+    public static final String PICTURE_SCHEME = "picture";
+
+    /** A picture the document was given, as the layout reads it. */
+    private record Picture(byte[] bytes) implements FSStream {
+        @Override
+        public InputStream getStream() {
+            return bytes == null ? null : new java.io.ByteArrayInputStream(bytes);
+        }
+
+        @Override
+        public Reader getReader() {
             return null;
         }
-        try {
-            URI u = URI.create(uri);
-            Path p;
-            if (u.getScheme() == null) {
-                p = root.resolve(u.getPath()).normalize();
-            } else if ("file".equals(u.getScheme())) {
-                p = Paths.get(u).normalize();
-            } else {
-                return null;
-            }
-            if (!Files.isRegularFile(p)) {
-                return null;
-            }
-            Path real = p.toRealPath();
-            return within(images, real) ? real.toUri().toString() : null;
-        } catch (IllegalArgumentException | IOException e) {
-            return null;
-        }
-    }
-
-    static boolean inside(List<Path> images, String uri) {
-        try {
-            URI u = URI.create(uri);
-            return "file".equals(u.getScheme()) && within(images, Paths.get(u).toRealPath());
-        } catch (IllegalArgumentException | IOException e) {
-            return false;
-        }
-    }
-
-    /** Whether a real path lies inside one of the images/ folders (folders that do not exist hold nothing). */
-    private static boolean within(List<Path> images, Path real) {
-        for (Path dir : images) {
-            try {
-                if (real.startsWith(dir.toRealPath())) {
-                    return true;
-                }
-            } catch (IOException absent) {
-                // no images/ folder in that bundle
-            }
-        }
-        return false;
     }
 
     private static final FSStream NOTHING = new FSStream() {

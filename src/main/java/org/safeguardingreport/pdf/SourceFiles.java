@@ -31,45 +31,6 @@ public final class SourceFiles {
     private SourceFiles() {
     }
 
-    /** The files to carry, by their path inside the bundle. */
-    public static Map<String, byte[]> of(Path bundle) throws IOException {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        for (String f : List.of("report.json", "audit.json")) {
-            if (Files.isRegularFile(bundle.resolve(f))) {
-                files.put(f, Files.readAllBytes(bundle.resolve(f)));
-            }
-        }
-        Path data = bundle.resolve("data");
-        if (Files.isDirectory(data)) {
-            try (Stream<Path> s = Files.list(data)) {
-                for (Path p : s.filter(x -> x.getFileName().toString().endsWith(".json")).sorted().toList()) {
-                    files.put("data/" + p.getFileName(), Files.readAllBytes(p));
-                }
-            }
-        }
-        return files;
-    }
-
-    /** The narrative and its pictures: narrative/*.md and every file under images/, by path inside the bundle. */
-    public static Map<String, byte[]> narrative(Path bundle) throws IOException {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        for (String folder : List.of("narrative", "images")) {
-            Path dir = bundle.resolve(folder);
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            try (Stream<Path> s = Files.walk(dir)) {
-                for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
-                    String name = bundle.relativize(p).toString().replace('\\', '/');
-                    if (folder.equals("images") || name.endsWith(".md")) {
-                        files.put(name, Files.readAllBytes(p));
-                    }
-                }
-            }
-        }
-        return files;
-    }
-
     public static PdfWriter.PostProcess embed(Map<String, byte[]> files) {
         return (doc, layout) -> embed(doc, files);
     }

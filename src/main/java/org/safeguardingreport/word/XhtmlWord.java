@@ -206,24 +206,12 @@ public final class XhtmlWord {
         return null;
     }
 
-    /**
-     * A picture's bytes: only a PNG or JPEG file the layout itself could show (the PDF's resolver
-     * allows the bundle's images/ folders alone, and the layout names them by absolute file URI).
-     */
-    private static byte[] image(String src) {
-        try {
-            java.net.URI u = java.net.URI.create(src);
-            if (!"file".equals(u.getScheme())) {
-                return null;
-            }
-            java.nio.file.Path p = java.nio.file.Paths.get(u).toRealPath();
-            String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-            boolean picture = name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg");
-            return picture && p.getParent() != null && p.getParent().getFileName().toString().equals("images")
-                    && java.nio.file.Files.isRegularFile(p) ? java.nio.file.Files.readAllBytes(p) : null;
-        } catch (IllegalArgumentException | java.io.IOException e) {
-            return null;
-        }
+    /** A picture's bytes: only a PNG or JPEG picture the document was given (Word shows no SVG). */
+    private byte[] image(String src) {
+        byte[] b = laid.picture(src);
+        boolean png = b != null && b.length > 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
+        boolean jpeg = b != null && b.length > 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8;
+        return png || jpeg ? b : null;
     }
 
     private void block(Element e, List<Object> out, int listLevel, String inherited) {

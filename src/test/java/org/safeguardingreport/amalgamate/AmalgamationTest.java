@@ -75,7 +75,7 @@ class AmalgamationTest {
     }
 
     static Amalgamation.Result read(boolean skip) throws IOException {
-        return Amalgamation.read(Amalgamation.discover(List.of(providers), Files.createTempDirectory(tmp, "s")), false, skip);
+        return Amalgamation.read(Amalgamation.discover(List.of(providers)), false, skip);
     }
 
     @Test
@@ -231,7 +231,7 @@ class AmalgamationTest {
             assertEquals("2023/24", skip.year().label());
             assertEquals("Other Year Trust", skip.skipped().get(0).name());
             assertEquals("it reports 2022/23, not 2023/24", skip.skipped().get(0).reason());
-            Amalgamation.Result chosen = Amalgamation.read(Amalgamation.discover(List.of(providers), Files.createTempDirectory(tmp, "s")),
+            Amalgamation.Result chosen = Amalgamation.read(Amalgamation.discover(List.of(providers)),
                     false, true, org.safeguardingreport.model.ReportingYear.parseLabel("2022/23").orElseThrow(),
                     Amalgamation.Progress.NONE);
             assertEquals(List.of("Other Year Trust"), chosen.providers().stream().map(Amalgamation.Provider::name).toList());
@@ -246,8 +246,8 @@ class AmalgamationTest {
     void anUnsignedFinalPdfIsAnInputWithItsSourceData() throws Exception {
         Path out = tmp.resolve("built");
         assertEquals(0, Cli.run("build", SAMPLE.toString(), "--final", "-o", out.toString()).status());
-        Path scratch = Files.createTempDirectory(tmp, "pdf");
-        List<Amalgamation.Input> inputs = Amalgamation.discover(List.of(out.resolve("annual-report.pdf")), scratch);
+        java.util.Set<String> before = temporaryFolders();
+        List<Amalgamation.Input> inputs = Amalgamation.discover(List.of(out.resolve("annual-report.pdf")));
         Amalgamation.Result r = Amalgamation.read(inputs, true, false);
         assertTrue(r.ok(), r.errors() + " " + r.skipped());
         assertEquals("North Wessex Community Health NHS Trust", r.providers().get(0).bundle().meta().provider().name());
@@ -260,12 +260,18 @@ class AmalgamationTest {
         assertFalse(r.providers().get(0).bundle().sections().get("executive-summary").text().isBlank());
         assertEquals(52, Amalgamation.matrix(r.providers()).values().iterator().next().stream()
                 .mapToInt(c -> c.yes() + c.partial() + c.no() + c.notApplicable()).sum());
-        Amalgamation.cleanUp(scratch);
-        assertFalse(Files.exists(scratch));
+        assertEquals(before, temporaryFolders(), "nothing is unpacked to disk");
+    }
+
+    private static java.util.Set<String> temporaryFolders() throws Exception {
+        try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("amalgamate") || n.startsWith("provider"))
+                    .collect(java.util.stream.Collectors.toSet());
+        }
     }
 
     @Test
-    void aPdfsEmbeddedFilesCannotLeaveTheScratchFolderNorCiteImpossiblePages() throws Exception {
+    void aPdfsEmbeddedFilesAreReadInMemoryNeverWrittenNorCiteImpossiblePages() throws Exception {
         Path built = tmp.resolve("hostile-built");
         assertEquals(0, Cli.run("build", SAMPLE.toString(), "--final", "-o", built.toString()).status());
         Map<String, byte[]> files = new java.util.LinkedHashMap<>(org.safeguardingreport.pdf.SourceFiles.extract(
@@ -287,8 +293,14 @@ class AmalgamationTest {
             org.safeguardingreport.pdf.SourceFiles.embed(files).apply(doc, null);
             doc.save(hostile.toFile());
         }
-        Path scratch = Files.createDirectories(tmp.resolve("hostile-scratch").resolve("s"));
-        Amalgamation.Result r = Amalgamation.read(Amalgamation.discover(List.of(hostile), scratch), false, false);
+        var carried = org.safeguardingreport.bundle.BundleFiles.carried(hostile, files);
+        for (String name : List.of("../evil.md", "narrative/../../evil.md", "images/../../../evil.png", "/tmp/evil.md",
+                "narrative/sub/../../../evil.md")) {
+            assertFalse(carried.isFile(name), name + " is not a file of the bundle");
+        }
+        assertEquals(List.of("executive-summary.md"), carried.list("narrative").stream()
+                .filter(n -> n.startsWith("exec")).toList());
+        Amalgamation.Result r = Amalgamation.read(Amalgamation.discover(List.of(hostile)), false, false);
         assertTrue(r.ok(), r.errors() + " " + r.skipped());
         try (Stream<Path> s = Files.walk(tmp)) {
             assertEquals(List.of(), s.filter(p -> p.getFileName().toString().startsWith("evil")).toList());
@@ -301,7 +313,6 @@ class AmalgamationTest {
         assertTrue(r.providers().get(0).notes().get(0).contains("on page 1"), r.providers().get(0).notes().toString());
         assertTrue(pages.standard(7).isEmpty());
         assertEquals(List.of(7), pages.questions().get("1.1"));
-        Amalgamation.cleanUp(scratch);
     }
 
     @Test
@@ -309,18 +320,16 @@ class AmalgamationTest {
         Path fake = tmp.resolve("fake").resolve("not-a-report.pdf");
         Files.createDirectories(fake.getParent());
         Files.writeString(fake, "this is a letter, not a PDF\n");
-        Path scratch = Files.createTempDirectory(tmp, "fake");
-        Amalgamation.Result r = Amalgamation.read(Amalgamation.discover(List.of(fake), scratch), false, false);
+        Amalgamation.Result r = Amalgamation.read(Amalgamation.discover(List.of(fake)), false, false);
         assertFalse(r.ok());
         assertTrue(r.errors().get(0).startsWith(fake.toString()), r.errors().toString());
         assertTrue(r.skipped().get(0).errors().get(0).message().startsWith("this file cannot be read as a PDF"),
                 r.skipped().toString());
         Path plain = tmp.resolve("fake").resolve("plain.pdf");
         Files.write(plain, minimalPdf());
-        Amalgamation.Result p = Amalgamation.read(Amalgamation.discover(List.of(plain), scratch), false, false);
+        Amalgamation.Result p = Amalgamation.read(Amalgamation.discover(List.of(plain)), false, false);
         assertEquals("this PDF carries no report source data (no embedded report.json)",
                 p.skipped().get(0).errors().get(0).message());
-        Amalgamation.cleanUp(scratch);
     }
 
     static byte[] minimalPdf() throws IOException {

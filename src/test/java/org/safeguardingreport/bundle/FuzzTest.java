@@ -97,7 +97,7 @@ class FuzzTest {
             try {
                 Diagnostics d = new Diagnostics();
                 FrontMatter.read(text, "f.md", d);
-                Narrative n = new NarrativeReader(bundle.root(), bundle.template(), d).read("standard-3", "narrative/standard-3.md", text);
+                Narrative n = new NarrativeReader(BundleFiles.folder(bundle.root()), bundle.template(), d, (f, b) -> { }).read("standard-3", "narrative/standard-3.md", text);
                 assertNotNull(NarrativeHtml.render(bundle, n, new ChartPlan(bundle), 2).html());
                 if (i % 100 == 0) {
                     // now and then the whole report, both editions from its one layout, with this section in it

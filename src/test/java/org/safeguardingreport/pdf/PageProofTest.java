@@ -37,7 +37,7 @@ class PageProofTest {
 
     private PDDocument document() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PdfWriter.write(PAGES, List.of(tmp), List.of(), false, Map.of(), PdfWriter.PostProcess.NONE, false, out);
+        PdfWriter.write(PAGES, Map.of(), List.of(), false, Map.of(), PdfWriter.PostProcess.NONE, false, out);
         return Loader.loadPDF(out.toByteArray());
     }
 
@@ -62,7 +62,7 @@ class PageProofTest {
     @Test
     void aBlockIsOnThePageWhereItsFirstLineIsDrawnNotWhereItEndsNorWhereItsTopEdgeIs() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PdfWriter.Output o = PdfWriter.write(STRADDLE, List.of(tmp), List.of("long", "target"), false, Map.of(),
+        PdfWriter.Output o = PdfWriter.write(STRADDLE, Map.of(), List.of("long", "target"), false, Map.of(),
                 PdfWriter.PostProcess.NONE, false, out);
         assertTrue(o.words().get("long").startsWith("Long opens here"), o.words().toString());
         // the target's top edge is 10 px from the foot of a page, less than a line: its text is drawn on the next
@@ -179,7 +179,7 @@ class PageProofTest {
 
     @Test
     void aBlockLaidOutButNeverDrawnStopsTheWriter() {
-        PdfWriter.UnprovenPages e = assertThrows(PdfWriter.UnprovenPages.class, () -> PdfWriter.write(PAGES, List.of(tmp),
+        PdfWriter.UnprovenPages e = assertThrows(PdfWriter.UnprovenPages.class, () -> PdfWriter.write(PAGES, Map.of(),
                 List.of("a", "hidden"), false, Map.of(), PdfWriter.PostProcess.NONE, false, new ByteArrayOutputStream()));
         assertEquals(1, e.failures().size());
         assertEquals("hidden", e.failures().get(0).id());
