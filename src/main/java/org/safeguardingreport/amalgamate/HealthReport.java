@@ -163,7 +163,7 @@ public final class HealthReport {
         report.put("yearStart", DATE.format(LocalDate.of(year.startYear(), 4, 1)));
         report.put("yearEnd", DATE.format(year.lastDay()));
         report.put("draft", !finalReport);
-        report.put("thresholds", org.safeguardingreport.html.Dashboard.describe(org.safeguardingreport.model.Threshold.DEFAULT));
+        report.put("threshold", org.safeguardingreport.html.Dashboard.threshold(org.safeguardingreport.model.Threshold.DEFAULT));
         Map<String, List<Amalgamation.Counts>> matrix = Amalgamation.matrix(r.providers());
         List<org.safeguardingreport.chart.Chart> comparing = List.copyOf(charts.values());
         List<Map<String, Object>> providers = new ArrayList<>();

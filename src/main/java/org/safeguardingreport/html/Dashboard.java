@@ -62,15 +62,18 @@ public final class Dashboard {
         table.put("rows", rows);
         table.put("notReported", notReported);
         table.put("hasRows", !rows.isEmpty());
-        List<String> special = new ArrayList<>();
+        // the rows whose template sets thresholds of their own; the layout words them
+        List<Map<String, Object>> special = new ArrayList<>();
         for (Map<String, Object> row : rows) {
             String id = (String) row.get("id");
             Threshold t = bundle.template().threshold(id);
             if (!t.equals(Threshold.DEFAULT)) {
-                special.add(row.get("label") + ": " + describe(t));
+                Map<String, Object> s = new LinkedHashMap<>(threshold(t));
+                s.put("label", row.get("label"));
+                special.add(s);
             }
         }
-        table.put("special", String.join("; ", special));
+        table.put("special", special);
         return table;
     }
 
@@ -87,9 +90,9 @@ public final class Dashboard {
         return c;
     }
 
-    /** "Green ≥ 90%, Amber ≥ 76%" for a threshold, for table notes. */
-    public static String describe(Threshold t) {
-        return "Green \u2265 " + trim(t.green()) + "%, Amber \u2265 " + trim(t.amber()) + "%, Red below";
+    /** A threshold's percentages as a layout shows them ("90", "76.5"): {@code green} and {@code amber}. */
+    public static Map<String, Object> threshold(Threshold t) {
+        return Map.of("green", trim(t.green()), "amber", trim(t.amber()));
     }
 
     private static String trim(double d) {

@@ -137,7 +137,7 @@ public final class ReportView {
         report.put("signedOff", finalReport && s != null);
         report.put("signOff", s == null ? map() : map("approvedBy", s.approvedBy(), "role", s.role(), "body", s.body(),
                 "date", DATE.format(s.date())));
-        report.put("thresholds", Dashboard.describe(Threshold.DEFAULT));
+        report.put("threshold", Dashboard.threshold(Threshold.DEFAULT));
         return report;
     }
 

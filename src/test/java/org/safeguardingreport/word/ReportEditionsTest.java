@@ -110,6 +110,28 @@ class ReportEditionsTest {
         }
     }
 
+    /** The rating sentence under each dashboard is worded by the layout from the template's own thresholds. */
+    @Test
+    void theThresholdsUnderADashboardComeFromTheTemplateInBothEditions() throws Exception {
+        Path copy = TestBundle.copyTemplate(tmp, "dorset-2019", "trust-2019");
+        Files.writeString(copy.resolve("template.json"), Files.readString(copy.resolve("template.json"))
+                .replace("\"8f-enhanced-dbs\": {\n      \"green\": 100,\n      \"amber\": 76",
+                        "\"8f-enhanced-dbs\": {\n      \"green\": 95,\n      \"amber\": 85.5"));
+        TestBundle b = new TestBundle(tmp).allSections();
+        b.write("report.json", TestBundle.REPORT.replace("\"dorset-2019\"", "\"trust-2019\""));
+        Path out = tmp.resolve("out");
+        Cli r = Cli.run("build", b.root.toString(), "-o", out.toString());
+        assertEquals(0, r.status(), r.err());
+        String pdf = String.join(" ", org.safeguardingreport.PdfText.pages(out.resolve("annual-report.pdf"))).replaceAll("\\s+", " ");
+        String word = ReportDocxTest.paragraphText(DocxXml.document(out.resolve("annual-report.docx")));
+        for (String text : List.of("Ratings: Green \u2265 90%, Amber \u2265 76%, Red below",
+                "Enhanced DBS within 3 years: Green \u2265 95%, Amber \u2265 85.5%, Red below")) {
+            assertTrue(pdf.contains(text), text + " in the PDF");
+            assertTrue(word.contains(text), text + " in Word");
+        }
+        assertTrue(!pdf.contains("Green \u2265 100%") && !word.contains("Green \u2265 100%"), "the built-in 100% is replaced");
+    }
+
     /** The PDF's headings, level and text, without the contents page's own (Word's is inside its contents field). */
     static List<String> headings(Path pdf) throws Exception {
         List<String> h = new ArrayList<>(org.safeguardingreport.PdfText.headings(pdf));
