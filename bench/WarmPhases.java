@@ -44,7 +44,7 @@ public class WarmPhases {
             t = lap(ms, "audit PDF and Word (one layout)", i, t);
             ReportBuilder.build(b, false, view, new Diagnostics(), index -> { }, laid -> {
                 try {
-                    org.safeguardingreport.word.XhtmlWord.write(laid, true, view.charts());
+                    org.safeguardingreport.word.XhtmlWord.write(laid, true, view.charts(), b.template().wordReference());
                 } catch (org.docx4j.openpackaging.exceptions.Docx4JException e) {
                     throw new java.io.IOException(e);
                 }
