@@ -463,7 +463,7 @@ public final class Amalgamation {
                     if (v.isPresent() && v.get() instanceof MeasureValue.Ratio r
                             && b.template().threshold(m.id()).rate(r).orElse(null) == Rating.RED) {
                         out.add(new Red(p.name(), m.id(), m.label(), period,
-                                org.safeguardingreport.model.Figures.format(r),
+                                org.safeguardingreport.model.Figures.format(r, b.template().threshold(m.id())),
                                 p.pages() == null ? null : p.pages().measure(m.id()).orElse(null)));
                     }
                 }

@@ -188,7 +188,7 @@ public final class HealthReport {
             for (String id : Amalgamation.KEY_MEASURES) {
                 Optional<MeasureValue> v = b.currentYear().flatMap(y -> y.quarterly(id, Quarter.Q4));
                 Optional<Rating> rating = Figures.rating(b, id, v);
-                key.add(Map.of("text", Figures.format(v), "rating", rating.map(x -> x.word().toLowerCase(Locale.ROOT)).orElse(""),
+                key.add(Map.of("text", Figures.format(b, id, v), "rating", rating.map(x -> x.word().toLowerCase(Locale.ROOT)).orElse(""),
                         "ratingWord", rating.map(Rating::word).orElse("")));
             }
             m.put("key", key);

@@ -35,7 +35,9 @@ public final class Dashboard {
             if (m.standard() != standard) {
                 continue;
             }
-            Optional<MeasureValue> yearValue = year.flatMap(y -> Figures.yearValue(y, m));
+            Figures.YearFigure figure = year.map(y -> Figures.yearFigure(y, m))
+                    .orElse(new Figures.YearFigure(Optional.empty(), null));
+            Optional<MeasureValue> yearValue = figure.value();
             boolean anyQuarter = m.frequency() == Frequency.QUARTERLY && year.isPresent()
                     && java.util.Arrays.stream(Quarter.values()).anyMatch(q -> year.get().quarterly(m.id(), q).isPresent());
             if (yearValue.isEmpty() && !anyQuarter) {
@@ -54,7 +56,14 @@ public final class Dashboard {
                         : cell(bundle, m, year.flatMap(y -> y.quarterly(m.id(), q))));
             }
             row.put("quarters", quarters);
-            row.put("year", cell(bundle, m, yearValue));
+            Map<String, Object> yearCell = cell(bundle, m, yearValue);
+            // a stock's year figure is a position at a date, and says so
+            yearCell.put("asAt", figure.asAt() == null ? "" : bundle.meta().reportingYear().endOf(figure.asAt())
+                    .format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)));
+            yearCell.put("stock", m.stock());
+            row.put("year", yearCell);
+            row.put("stock", m.stock());
+            row.putAll(threshold(bundle.template().threshold(m.id())));
             rows.add(row);
         }
         Map<String, Object> table = new LinkedHashMap<>();
@@ -79,12 +88,16 @@ public final class Dashboard {
 
     static Map<String, Object> cell(Bundle bundle, Measure m, Optional<MeasureValue> v) {
         Optional<Rating> r = Figures.rating(bundle, m.id(), v);
-        return cell(Figures.format(v), r.orElse(null));
+        Map<String, Object> c = cell(Figures.format(bundle, m.id(), v), r.orElse(null));
+        String count = Figures.count(v);
+        c.put("count", count == null ? "" : count);
+        return c;
     }
 
     static Map<String, Object> cell(String text, Rating rating) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("text", text == null ? "" : text);
+        c.put("count", "");
         c.put("rating", rating == null ? "" : rating.word().toLowerCase(Locale.ROOT));
         c.put("ratingWord", rating == null ? "" : rating.word());
         return c;

@@ -171,9 +171,9 @@ public final class NarrativeHtml {
                 if (f.rag()) {
                     Optional<Rating> r = Figures.rating(bundle, f.measureId(), v);
                     html.attr("class", "rag rag-" + r.map(x -> x.word().toLowerCase(Locale.ROOT)).orElse("none"))
-                            .withAttr().tag("span").text(r.map(Rating::word).orElse(Figures.format(v))).closeTag("span");
+                            .withAttr().tag("span").text(r.map(Rating::word).orElse(Figures.format(bundle, f.measureId(), v))).closeTag("span");
                 } else {
-                    html.attr("class", "figure").withAttr().tag("span").text(Figures.format(v)).closeTag("span");
+                    html.attr("class", "figure").withAttr().tag("span").text(Figures.format(bundle, f.measureId(), v)).closeTag("span");
                 }
             } else if (ref instanceof ChartRef c) {
                 html.raw(chartObject(charts.add(chartTitle(c.measureIds()), c.measureIds())));

@@ -6,4 +6,13 @@ public record Measure(String id, MeasureKind kind, Frequency frequency, String l
     public boolean rated() {
         return kind == MeasureKind.PERCENT;
     }
+
+    /**
+     * Whether the measure is a stock, how many staff hold something at a point in time (training:
+     * 3b and 3c, measures.md), rather than a flow of events in each quarter. A stock's year figure
+     * is its position at the year's end.
+     */
+    public boolean stock() {
+        return id.startsWith("3b-") || id.startsWith("3c-");
+    }
 }

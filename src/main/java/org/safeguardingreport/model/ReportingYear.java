@@ -52,6 +52,16 @@ public record ReportingYear(int startYear) implements Comparable<ReportingYear> 
         return LocalDate.of(startYear + 1, 3, 31);
     }
 
+    /** The last day of a quarter of this year: 30 June, 30 September, 31 December, 31 March. */
+    public LocalDate endOf(Quarter q) {
+        return switch (q) {
+            case Q1 -> LocalDate.of(startYear, 6, 30);
+            case Q2 -> LocalDate.of(startYear, 9, 30);
+            case Q3 -> LocalDate.of(startYear, 12, 31);
+            case Q4 -> lastDay();
+        };
+    }
+
     @Override
     public int compareTo(ReportingYear o) {
         return Integer.compare(startYear, o.startYear);
