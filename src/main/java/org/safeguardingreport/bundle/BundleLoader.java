@@ -85,6 +85,17 @@ public final class BundleLoader {
         }
         Bundle bundle = new Bundle(files.location(), files.name(), report.meta(), template, order(sections, template), data,
                 audit, places, sources);
+        for (DataYear y : data.values()) {
+            java.util.Set<String> given = new java.util.TreeSet<>(y.annual().keySet());
+            y.quarters().values().forEach(q -> given.addAll(q.keySet()));
+            for (String id : given) {
+                if (!report.meta().provides(id)) {
+                    diags.warning(y.file(), Pos.FILE, "report.json says the Trust does not provide "
+                            + org.safeguardingreport.model.Services.of(id).orElse(id) + ", yet this file has figures for " + id
+                            + ": they are shown", "remove the service from \"servicesNotProvided\", or the figures from this file");
+                }
+            }
+        }
         for (String missing : bundle.missingSections()) {
             if (sectionFiles.contains(missing)) {
                 continue;

@@ -23,7 +23,7 @@ final class ReportReader {
     static final String FILE = "report.json";
     static final List<String> RECOMMENDATIONS = List.of("note", "approve", "discuss");
     private static final List<String> KEYS = List.of("provider", "reportingYear", "template", "title", "authors",
-            "boardPaper", "signOff");
+            "boardPaper", "signOff", "servicesNotProvided");
 
     /** {@code meta} is null when the provider or the year cannot be read; the template name may still be known. */
     record Parsed(ReportMeta meta, ReportingYear year, String template, Pos templatePos) {
@@ -73,11 +73,25 @@ final class ReportReader {
                             + "\"recommendation\": \"note\" }");
         }
         SignOff signOff = r.obj("signOff", false).map(o -> signOff(o, year, diags)).orElse(null);
+        List<String> notProvided = new ArrayList<>();
+        List<String> services = org.safeguardingreport.model.Services.all();
+        for (JsonValue v : r.list("servicesNotProvided", false).orElse(List.of())) {
+            if (!(v instanceof JsonValue.JsonString s)) {
+                diags.error(FILE, v.pos(), "each of \"servicesNotProvided\" is a service's name, not " + v.describe(),
+                        "services: " + String.join(", ", services));
+            } else if (!services.contains(s.value())) {
+                String hint = org.safeguardingreport.text.Suggest.didYouMean(s.value(), services);
+                diags.error(FILE, v.pos(), "unknown service \"" + s.value() + "\"",
+                        (hint != null ? hint + " " : "") + "services: " + String.join(", ", services));
+            } else if (!notProvided.contains(s.value())) {
+                notProvided.add(s.value());
+            }
+        }
 
         ReportMeta meta = provider == null || year == null ? null
                 : new ReportMeta(provider, year, template.orElse(null),
                         title != null ? title : "Safeguarding Children Annual Report " + year.label(),
-                        List.copyOf(authors), boardPaper, signOff);
+                        List.copyOf(authors), boardPaper, signOff, List.copyOf(notProvided));
         return new Parsed(meta, year, template.orElse(null), templatePos);
     }
 

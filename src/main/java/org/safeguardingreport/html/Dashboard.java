@@ -40,9 +40,12 @@ public final class Dashboard {
             Optional<MeasureValue> yearValue = figure.value();
             boolean anyQuarter = m.frequency() == Frequency.QUARTERLY && year.isPresent()
                     && java.util.Arrays.stream(Quarter.values()).anyMatch(q -> year.get().quarterly(m.id(), q).isPresent());
+            boolean provided = bundle.meta().provides(m.id());
             if (yearValue.isEmpty() && !anyQuarter) {
-                notReported.add(m.label());
-                continue;
+                if (provided) {
+                    notReported.add(m.label());
+                    continue;
+                }
             }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", m.id());
@@ -50,6 +53,8 @@ public final class Dashboard {
             row.put("label", m.label());
             row.put("kind", m.kind().code());
             row.put("annual", m.frequency() == Frequency.ANNUAL);
+            // a service the Trust does not run: its row says so, and it is not a gap
+            row.put("notProvided", !provided && yearValue.isEmpty() && !anyQuarter);
             List<Map<String, Object>> quarters = new ArrayList<>();
             for (Quarter q : Quarter.values()) {
                 quarters.add(m.frequency() == Frequency.ANNUAL ? cell(null, null)

@@ -5,7 +5,12 @@ import java.util.List;
 
 /** What report.json says about the report. Optional parts are null when absent. */
 public record ReportMeta(Provider provider, ReportingYear reportingYear, String template, String title,
-                         List<Author> authors, BoardPaper boardPaper, SignOff signOff) {
+                         List<Author> authors, BoardPaper boardPaper, SignOff signOff, List<String> servicesNotProvided) {
+
+    /** Whether the Trust runs the service a measure is counted for (always, for a measure not counted per service). */
+    public boolean provides(String measureId) {
+        return Services.of(measureId).map(s -> !servicesNotProvided.contains(s)).orElse(true);
+    }
 
     public record Provider(String name, String odsCode) {
     }

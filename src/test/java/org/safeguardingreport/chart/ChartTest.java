@@ -111,7 +111,8 @@ class ChartTest {
         for (int i = 0; i < 10; i++) {
             var m = sample.meta();
             var meta = new org.safeguardingreport.model.ReportMeta(new org.safeguardingreport.model.ReportMeta.Provider(
-                    "Provider " + i, null), m.reportingYear(), m.template(), m.title(), m.authors(), m.boardPaper(), m.signOff());
+                    "Provider " + i, null), m.reportingYear(), m.template(), m.title(), m.authors(), m.boardPaper(), m.signOff(),
+                    m.servicesNotProvided());
             many.add(new Bundle(sample.root(), "p" + i, meta, sample.template(), sample.sections(), sample.data(), sample.audit()));
         }
         TrendData data = TrendData.comparing(many, "3b-level-3");

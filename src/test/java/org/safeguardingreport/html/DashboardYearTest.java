@@ -50,15 +50,17 @@ class DashboardYearTest {
         return String.format(java.util.Locale.UK, "%,d / %,d", n, d);
     }
 
-    /** The PDF's text of one dashboard row: from its label to the next row's label. */
+    /**
+     * The PDF's text of one dashboard row, read in position order: its label with its figures on the
+     * same line, to the next row's label.
+     */
     private static String row(String label, String next) {
-        int from = pdf.indexOf("\n" + label + "\n");
-        if (from < 0) {
-            from = pdf.indexOf(label);
-        }
-        assertTrue(from >= 0, label + " in the PDF");
-        int to = pdf.indexOf(next, from + label.length());
-        return pdf.substring(from, to < 0 ? pdf.length() : to).replaceAll("\\s+", " ");
+        String text = pdf.replaceAll("\\s+", " ");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(label) + " \\d").matcher(text);
+        assertTrue(m.find(), label + " with its figures in a dashboard of the PDF");
+        int from = m.start();
+        int to = text.indexOf(next, from + label.length());
+        return text.substring(from, to < 0 ? text.length() : to);
     }
 
     @Test

@@ -28,7 +28,7 @@ import org.safeguardingreport.Cli;
 import org.safeguardingreport.TestBundle;
 
 /** The Word report opened with docx4j and read as XML. */
-class ReportDocxTest {
+public class ReportDocxTest {
     @TempDir
     static Path tmp;
     static String draftXml;
@@ -129,7 +129,7 @@ class ReportDocxTest {
     }
 
     /** The text of a paragraph's runs, joined. */
-    static String paragraphText(String paragraphXml) {
+    public static String paragraphText(String paragraphXml) {
         StringBuilder s = new StringBuilder();
         Matcher t = Pattern.compile("<w:t(?: [^>]*)?>([^<]*)</w:t>").matcher(paragraphXml);
         while (t.find()) {
