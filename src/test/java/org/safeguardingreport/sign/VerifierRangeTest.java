@@ -29,4 +29,11 @@ class VerifierRangeTest {
         assertFalse(Verifier.coversWholeFile(new int[] {0, 9000, 1000, 9000}, 10_000), "the second part before the first ends");
         assertFalse(Verifier.coversWholeFile(new int[] {0, -1, 9000, 1001}, 10_000), "a negative length");
     }
+
+    @Test
+    void everyByteOutsideTheGapIsSignedEvenWhenAPartOrTheGapIsEmpty() {
+        assertTrue(Verifier.coversWholeFile(new int[] {0, 0, 0, 10_000}, 10_000), "no first part: the second starts at byte 0");
+        assertTrue(Verifier.coversWholeFile(new int[] {0, 1000, 1000, 9000}, 10_000), "an empty gap");
+        assertTrue(Verifier.coversWholeFile(new int[] {0, 1000, 10_000, 0}, 10_000), "no second part: the gap runs to the end");
+    }
 }
