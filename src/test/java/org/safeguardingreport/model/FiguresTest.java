@@ -4,7 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Optional;
 
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.safeguardingreport.TestBundle;
+import org.safeguardingreport.bundle.BundleLoader;
 import org.safeguardingreport.model.MeasureValue;
 
 /** How a figure is printed, with the expected texts worked out by hand. */
@@ -91,5 +99,121 @@ class FiguresTest {
         assertEquals(Optional.of(new MeasureValue.Ratio(999, 1103)), draft.value());
         assertEquals(Quarter.Q3, draft.asAt());
         assertEquals(java.time.LocalDate.of(2023, 12, 31), new ReportingYear(2023).endOf(draft.asAt()));
+    }
+
+    @Test
+    void aFlagIsYesOrNoAndAPresentValueIsFormattedAsItself() {
+        assertEquals("Yes", Figures.format(new MeasureValue.Flag(true)));
+        assertEquals("No", Figures.format(new MeasureValue.Flag(false)));
+        assertEquals("1,234,567", Figures.format(Optional.of(new MeasureValue.Count(1_234_567))));
+        assertEquals("0", Figures.format(new MeasureValue.Count(0)));
+    }
+
+    @TempDir
+    Path tmp;
+
+    /** TestBundle's figures: 3b-level-3 412/455 in Q1 and 431/460 in Q4, 6a-si-steis 1 in Q1, 8f-enhanced-dbs 980/1002 for the year. */
+    Bundle bundle() {
+        return BundleLoader.load(new TestBundle(tmp).root).bundle().orElseThrow();
+    }
+
+    @Test
+    void aRatingUsesTheTemplatesOwnThresholdAndOnlyPercentagesAreRated() {
+        Bundle b = bundle();
+        MeasureValue dbs = new MeasureValue.Ratio(980, 1002); // 97.8%: Green under 90 / 76, Amber under dorset's 100 / 76
+        assertEquals(Optional.of(Rating.AMBER), Figures.rating(b, "8f-enhanced-dbs", Optional.of(dbs)));
+        assertEquals(Optional.of(Rating.GREEN), Figures.rating(b, "3b-level-3", Optional.of(dbs)), "the default 90 / 76");
+        assertEquals(Optional.of(Rating.RED), Figures.rating(b, "3b-level-3", Optional.of(new MeasureValue.Ratio(1, 2))));
+        assertEquals(Optional.empty(), Figures.rating(b, "6a-si-steis", Optional.of(new MeasureValue.Count(3))));
+        assertEquals(Optional.empty(), Figures.rating(b, "3b-level-3", Optional.empty()));
+        assertEquals(Optional.empty(), Figures.rating(b, "3b-level-3", Optional.of(new MeasureValue.Ratio(0, 0))));
+    }
+
+    @Test
+    void aFigureIsPrintedWithTheDecimalsItsOwnTemplateThresholdNeeds() {
+        Bundle b = bundle();
+        // 9996/10000 = 99.96%: Amber under dorset's Green of 100 for enhanced DBS, so never "100.0%"
+        assertEquals("99.96%", Figures.format(b, "8f-enhanced-dbs", Optional.of(new MeasureValue.Ratio(9996, 10_000))));
+        assertEquals("100.0%", Figures.format(b, "3b-level-3", Optional.of(new MeasureValue.Ratio(9996, 10_000))),
+                "Green either way under 90 / 76");
+        assertEquals("\u2014", Figures.format(b, "8f-enhanced-dbs", Optional.empty()));
+    }
+
+    @Test
+    void aFigureInTheTextStandsForTheValueOfItsQuarterOrYear() {
+        Bundle b = bundle();
+        assertEquals(Optional.of(new MeasureValue.Ratio(431, 460)), Figures.value(b, ref("3b-level-3", "Q4")));
+        assertEquals(Optional.of(new MeasureValue.Ratio(412, 455)), Figures.value(b, ref("3b-level-3", "Q1")));
+        assertEquals(Optional.of(new MeasureValue.Ratio(980, 1002)), Figures.value(b, ref("8f-enhanced-dbs", "year")));
+        assertEquals(Optional.empty(), Figures.value(b, ref("3b-level-3", "Q2")), "nothing reported in Q2");
+    }
+
+    @Test
+    void withoutTheReportsYearInTheDataNoFigureHasAValue() {
+        TestBundle t = new TestBundle(tmp).delete("data/2023-24.json");
+        Bundle b = BundleLoader.load(t.root).bundle().orElseThrow();
+        assertEquals(Optional.empty(), Figures.value(b, ref("3b-level-3", "Q4")));
+        assertEquals(Optional.empty(), Figures.value(b, ref("8f-enhanced-dbs", "year")));
+    }
+
+    static Narrative.FigureRef ref(String id, String period) {
+        return new Narrative.FigureRef(id, period, false, "narrative/x.md", null);
+    }
+
+    private static DataYear year(Map<Quarter, Map<String, MeasureValue>> quarters, Map<String, MeasureValue> annual) {
+        return new DataYear(ReportingYear.parseLabel("2023/24").orElseThrow(), "data/2023-24.json", quarters, annual);
+    }
+
+    @Test
+    void aFlowsYearPoolsOnlyTheQuartersReportedAndAStockTakesTheLatestOfThem() {
+        Map<Quarter, Map<String, MeasureValue>> q = new EnumMap<>(Quarter.class);
+        q.put(Quarter.Q1, Map.of("5a-cp-referrals", new MeasureValue.Ratio(10, 20)));
+        q.put(Quarter.Q2, Map.of("3b-level-2", new MeasureValue.Ratio(8, 9)));
+        q.put(Quarter.Q3, Map.of("5a-cp-referrals", new MeasureValue.Ratio(30, 40), "6a-si-steis", new MeasureValue.Count(2)));
+        q.put(Quarter.Q4, Map.of("5a-cp-referrals", new MeasureValue.Ratio(5, 7), "6a-si-steis", new MeasureValue.Count(5)));
+        DataYear y = year(q, Map.of("8f-enhanced-dbs", new MeasureValue.Ratio(1, 3)));
+        // 10 + 30 + 5 over 20 + 40 + 7: not the mean of the quarters' percentages
+        assertEquals(Optional.of(new MeasureValue.Ratio(45, 67)), Figures.yearValue(y, Figures.measure("5a-cp-referrals")));
+        assertEquals(Optional.of(new MeasureValue.Count(7)), Figures.yearValue(y, Figures.measure("6a-si-steis")), "2 + 5");
+        Figures.YearFigure annual = Figures.yearFigure(y, Figures.measure("8f-enhanced-dbs"));
+        assertEquals(Optional.of(new MeasureValue.Ratio(1, 3)), annual.value(), "an annual measure's own value");
+        assertEquals(null, annual.asAt());
+        Figures.YearFigure level2 = Figures.yearFigure(y, Figures.measure("3b-level-2"));
+        assertEquals(Optional.of(new MeasureValue.Ratio(8, 9)), level2.value(), "a stock reported in Q2 alone");
+        assertEquals(Quarter.Q2, level2.asAt());
+        for (String none : new String[] {"3b-level-1", "5a-strategy-discussions", "1c-executive-lead"}) {
+            Figures.YearFigure f = Figures.yearFigure(y, Figures.measure(none));
+            assertEquals(Optional.empty(), f.value(), none + " is not reported");
+            assertEquals(null, f.asAt(), none);
+        }
+    }
+
+    @Test
+    void aStockReportedInTheFirstQuarterAloneIsThatPosition() {
+        DataYear y = year(Map.of(Quarter.Q1, Map.of("3b-level-3", new MeasureValue.Ratio(412, 455))), Map.of());
+        Figures.YearFigure f = Figures.yearFigure(y, Figures.measure("3b-level-3"));
+        assertEquals(Optional.of(new MeasureValue.Ratio(412, 455)), f.value());
+        assertEquals(Quarter.Q1, f.asAt());
+    }
+
+    @Test
+    void aPercentageMayTakeUpToEightDecimalsToStayOnItsSideOfTheBound() {
+        // 75.99999996%: every rounding to 1..7 decimals prints 76.0..., the Amber bound; 8 decimals show it is Red
+        assertEquals("75.99999996%", pct(7_599_999_996L, 10_000_000_000L));
+    }
+
+    @Test
+    void aYearOfOneQuarterReportedAsNoneIsNoneNotAbsent() {
+        DataYear y = year(Map.of(Quarter.Q2, Map.of("5a-cp-referrals", new MeasureValue.Ratio(0, 0), "6a-si-steis",
+                new MeasureValue.Count(0))), Map.of());
+        assertEquals(Optional.of(new MeasureValue.Ratio(0, 0)), Figures.yearValue(y, Figures.measure("5a-cp-referrals")));
+        assertEquals(Optional.of(new MeasureValue.Count(0)), Figures.yearValue(y, Figures.measure("6a-si-steis")));
+    }
+
+    @Test
+    void aMeasureIsLookedUpInTheCatalog() {
+        assertEquals("Level 3 training", Figures.measure("3b-level-3").label());
+        assertEquals(Frequency.ANNUAL, Figures.measure("8f-enhanced-dbs").frequency());
+        org.junit.jupiter.api.Assertions.assertThrows(NoSuchElementException.class, () -> Figures.measure("no-such-measure"));
     }
 }

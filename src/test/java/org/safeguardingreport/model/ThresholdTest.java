@@ -40,4 +40,11 @@ class ThresholdTest {
         assertEquals("2025/26", ReportingYear.containing(java.time.LocalDate.of(2026, 3, 31)).label());
         assertEquals("2026/27", ReportingYear.containing(java.time.LocalDate.of(2026, 4, 1)).label());
     }
+
+    @Test
+    void eachRatingHasTheWordTheReportPrints() {
+        assertEquals("Green", Rating.GREEN.word());
+        assertEquals("Amber", Rating.AMBER.word());
+        assertEquals("Red", Rating.RED.word());
+    }
 }
