@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.vladsch.flexmark.ast.AutoLink;
@@ -56,6 +57,8 @@ import org.safeguardingreport.model.Rating;
  * mailto links stay links. Author headings start at level 2, below the section's own heading.
  */
 public final class NarrativeHtml {
+    /** A figure written in the text: "94.3%", "2023/24", "12/15". */
+    private static final Pattern FIGURE_TEXT = Pattern.compile("\\d[\\d,.]*(?:%|/\\d+)");
     private static final Pattern SAFE_LINK = Pattern.compile("(?i)(https?://|mailto:)\\S+");
     private static final DataHolder OPTIONS;
 
@@ -91,6 +94,11 @@ public final class NarrativeHtml {
                     @Override
                     public AttributeProvider apply(LinkResolverContext context) {
                         return (Node node, AttributablePart part, MutableAttributes attributes) -> {
+                            if (node instanceof com.vladsch.flexmark.ext.tables.TableBlock t && part == AttributablePart.NODE
+                                    && rows(t) <= SHORT_TABLE_ROWS) {
+                                // a short table is read whole: it moves to the next page rather than leave a row behind
+                                attributes.replaceValue("style", "page-break-inside: avoid");
+                            }
                             Anchor a = marked.get(node);
                             // list items are asked for as TIGHT_LIST_ITEM or LOOSE_LIST_ITEM, other blocks as NODE
                             if (a != null && part != AttributablePart.LINK && part != AttributablePart.NODE_POSITION) {
@@ -103,6 +111,19 @@ public final class NarrativeHtml {
                 .build();
         String html = renderer.render(section.document());
         return new Result(html, List.copyOf(marked.values()));
+    }
+
+    /** Tables of up to this many rows (its heading row aside) are kept on one page. */
+    static final int SHORT_TABLE_ROWS = 6;
+
+    private static int rows(com.vladsch.flexmark.ext.tables.TableBlock t) {
+        int n = 0;
+        for (Node d : t.getDescendants()) {
+            if (d instanceof com.vladsch.flexmark.ext.tables.TableRow r && r.getParent() instanceof com.vladsch.flexmark.ext.tables.TableBody) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Each block that ends with evidence markers, with a stable id: ev-SECTION-N in document order. */
@@ -151,6 +172,8 @@ public final class NarrativeHtml {
         public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
             Set<NodeRenderingHandler<?>> h = new java.util.HashSet<>();
             h.add(new NodeRenderingHandler<>(EvidenceMarkerNode.class, (n, c, w) -> { }));
+            h.add(new NodeRenderingHandler<>(com.vladsch.flexmark.ast.Text.class,
+                    (n, c, w) -> unbroken(Escaping.normalizeEOL(n.getChars().unescape()), w)));
             h.add(new NodeRenderingHandler<>(DataRefNode.class, this::dataRef));
             h.add(new NodeRenderingHandler<>(Heading.class, this::heading));
             h.add(new NodeRenderingHandler<>(Image.class, (n, c, w) -> picture(n.getUrl().toString(), n.getText().toString(), w)));
@@ -162,6 +185,21 @@ public final class NarrativeHtml {
                     (n, c, w) -> w.text(Escaping.unescapeString(n.getChars().toString()))));
             h.add(new NodeRenderingHandler<>(MailLink.class, (n, c, w) -> autoLink("mailto:" + n.getText(), n.getText().toString(), w)));
             return h;
+        }
+
+        /**
+         * Text, its figures kept whole on one line: a line may break inside "2023/24" or before the
+         * "%" of "94.3%", which a narrow table column would otherwise do.
+         */
+        private void unbroken(String text, HtmlWriter html) {
+            Matcher m = FIGURE_TEXT.matcher(text);
+            int at = 0;
+            while (m.find()) {
+                html.text(text.substring(at, m.start()));
+                html.attr("style", "white-space: nowrap").withAttr().tag("span").text(m.group()).closeTag("span");
+                at = m.end();
+            }
+            html.text(text.substring(at));
         }
 
         private void dataRef(DataRefNode node, NodeRendererContext ctx, HtmlWriter html) {
