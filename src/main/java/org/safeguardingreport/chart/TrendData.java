@@ -32,14 +32,31 @@ public final class TrendData {
     private final Map<String, List<Rating>> ratings;
     private final MeasureKind kind;
     private final Map<String, String> labels;
+    /** Each value as printed (Figures.format against its thresholds), null where none was reported. */
+    private final Map<String, List<String>> printed;
+    /** Whether each series is a provider (the commissioner's comparison), not one of a provider's own measures. */
+    private final boolean providers;
 
     private TrendData(List<Period> periods, Map<String, List<Double>> values, Map<String, List<Rating>> ratings,
-                      MeasureKind kind, Map<String, String> labels) {
+                      MeasureKind kind, Map<String, String> labels, Map<String, List<String>> printed, boolean providers) {
         this.periods = periods;
         this.values = values;
         this.ratings = ratings;
         this.kind = kind;
         this.labels = labels;
+        this.printed = printed;
+        this.providers = providers;
+    }
+
+    /** A value as printed: a % to the decimals its rating needs (measures.md), a count as a whole number. */
+    private static String print(Optional<MeasureValue> value, org.safeguardingreport.model.Threshold t) {
+        if (value.isPresent() && value.get() instanceof MeasureValue.Ratio r && r.denominator() > 0) {
+            return org.safeguardingreport.model.Figures.format(r, t);
+        }
+        if (value.isPresent() && value.get() instanceof MeasureValue.Count c) {
+            return org.safeguardingreport.model.Figures.format(c, t);
+        }
+        return null;
     }
 
     /** One measure across several providers: a series per provider, over every quarter any of them reports. */
@@ -56,10 +73,12 @@ public final class TrendData {
         Map<String, List<Double>> values = new LinkedHashMap<>();
         Map<String, List<Rating>> ratings = new LinkedHashMap<>();
         Map<String, String> labels = new LinkedHashMap<>();
+        Map<String, List<String>> printed = new LinkedHashMap<>();
         for (Bundle b : bundles) {
             String key = b.meta().provider().name();
             List<Double> v = new ArrayList<>();
             List<Rating> r = new ArrayList<>();
+            List<String> p = new ArrayList<>();
             for (var y : years) {
                 DataYear d = b.data().get(y);
                 for (Quarter q : Quarter.values()) {
@@ -70,13 +89,15 @@ public final class TrendData {
                     v.add(x);
                     r.add(x == null || !m.rated() ? null
                             : b.template().threshold(measureId).rate((MeasureValue.Ratio) value.get()).orElse(null));
+                    p.add(x == null ? null : print(value, b.template().threshold(measureId)));
                 }
             }
             values.put(key, java.util.Collections.unmodifiableList(v));
             ratings.put(key, java.util.Collections.unmodifiableList(r));
+            printed.put(key, java.util.Collections.unmodifiableList(p));
             labels.put(key, key);
         }
-        return new TrendData(List.copyOf(periods), values, ratings, m.kind(), labels);
+        return new TrendData(List.copyOf(periods), values, ratings, m.kind(), labels, printed, true);
     }
 
     /** How a series is named in the legend and the alt text. */
@@ -119,12 +140,14 @@ public final class TrendData {
         Map<String, List<Double>> values = new LinkedHashMap<>();
         Map<String, List<Rating>> ratings = new LinkedHashMap<>();
         Map<String, String> labels = new LinkedHashMap<>();
+        Map<String, List<String>> printed = new LinkedHashMap<>();
         MeasureKind kind = MeasureKind.PERCENT;
         for (String id : measureIds) {
             Measure m = MeasureCatalog.get().measure(id).orElseThrow();
             kind = m.kind();
             List<Double> v = new ArrayList<>();
             List<Rating> r = new ArrayList<>();
+            List<String> p = new ArrayList<>();
             for (DataYear y : bundle.data().values()) {
                 for (Quarter q : Quarter.values()) {
                     Optional<MeasureValue> value = y.quarterly(id, q);
@@ -137,13 +160,15 @@ public final class TrendData {
                     v.add(d);
                     r.add(d == null || !m.rated() ? null
                             : bundle.template().threshold(id).rate((MeasureValue.Ratio) value.get()).orElse(null));
+                    p.add(d == null ? null : print(value, bundle.template().threshold(id)));
                 }
             }
             values.put(id, java.util.Collections.unmodifiableList(v));
             ratings.put(id, java.util.Collections.unmodifiableList(r));
+            printed.put(id, java.util.Collections.unmodifiableList(p));
             labels.put(id, m.label());
         }
-        return new TrendData(List.copyOf(periods), values, ratings, kind, labels);
+        return new TrendData(List.copyOf(periods), values, ratings, kind, labels, printed, false);
     }
 
     public List<Period> periods() {
@@ -159,6 +184,37 @@ public final class TrendData {
         return kind == MeasureKind.PERCENT;
     }
 
+    /** Per series, each value as printed in the report's tables and prose (null where none was reported). */
+    public Map<String, List<String>> printed() {
+        return printed;
+    }
+
+    /**
+     * Whether the chart is the commissioner's comparison of more providers than can be told apart
+     * (drawn as their median). Never true of a provider's own report: its series are its own
+     * measures or services, each drawn and named.
+     */
+    public boolean manyProviders() {
+        return providers && values.size() > ChartMaker.MAX_LINES;
+    }
+
+    /** Series {@code key} alone (a panel of small multiples). */
+    public TrendData only(String key) {
+        return new TrendData(periods, Map.of(key, values.get(key)), Map.of(key, ratings.get(key)), kind,
+                Map.of(key, labels.get(key)), Map.of(key, printed.get(key)), providers);
+    }
+
+    /** The largest value of any series (0 when there is none). */
+    public double max() {
+        return values.values().stream().flatMap(List::stream).filter(java.util.Objects::nonNull)
+                .mapToDouble(Double::doubleValue).max().orElse(0);
+    }
+
+    /** Counts that never exceed 2 (FGM referrals of 0 and 1): too few to need more than a compact chart. */
+    public boolean tinyCounts() {
+        return !percent() && max() <= 2;
+    }
+
     /** Whether any of the measures has any value. */
     public boolean hasData() {
         return values.values().stream().anyMatch(l -> l.stream().anyMatch(java.util.Objects::nonNull));
@@ -169,7 +225,7 @@ public final class TrendData {
      * 2023/24; Green in the last three quarters".
      */
     public String describe() {
-        if (values.size() > ChartMaker.MAX_LINES) {
+        if (manyProviders()) {
             return describeMany();
         }
         List<String> parts = new ArrayList<>();
@@ -190,10 +246,11 @@ public final class TrendData {
                 parts.add(label + ": not reported");
                 continue;
             }
-            StringBuilder s = new StringBuilder(label).append(": ").append(format(v.get(first))).append(" in ")
+            List<String> p = printed.get(e.getKey());
+            StringBuilder s = new StringBuilder(label).append(": ").append(p.get(first)).append(" in ")
                     .append(periods.get(first).label());
             if (last != first) {
-                s.append(" to ").append(format(v.get(last))).append(" in ").append(periods.get(last).label());
+                s.append(" to ").append(p.get(last)).append(" in ").append(periods.get(last).label());
             }
             if (percent()) {
                 List<Rating> r = ratings.get(e.getKey());
@@ -267,11 +324,11 @@ public final class TrendData {
     @Override
     public boolean equals(Object o) {
         return o instanceof TrendData t && periods.equals(t.periods) && values.equals(t.values) && ratings.equals(t.ratings)
-                && kind == t.kind && labels.equals(t.labels);
+                && kind == t.kind && labels.equals(t.labels) && printed.equals(t.printed) && providers == t.providers;
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(periods, values, ratings, kind, labels);
+        return java.util.Objects.hash(periods, values, ratings, kind, labels, printed, providers);
     }
 }

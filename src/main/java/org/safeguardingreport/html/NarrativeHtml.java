@@ -147,7 +147,7 @@ public final class NarrativeHtml {
     /** The object element a layout places for a chart; ChartDrawers paints it. */
     public static String chartObject(Chart c) {
         return "<object type=\"" + ChartDrawers.TYPE + "\" data-chart=\"" + c.id() + "\" class=\"chart\" alt=\""
-                + Html.escape(c.alt()) + "\" style=\"height: " + Math.round(c.heightPt()) + "pt\"></object>";
+                + Html.escape(c.alt()) + "\" style=\"" + c.style() + "\"></object>";
     }
 
     /** A narrative chart's title: its measure, or its measures one after another. */

@@ -18,6 +18,8 @@ import org.safeguardingreport.chart.Chart;
  */
 public final class ChartDrawers implements FSObjectDrawerFactory {
     public static final String TYPE = "application/x-safeguarding-chart";
+    /** Points in a CSS pixel (1/96 inch). */
+    public static final float PT_PER_PX = 72f / 96f;
 
     private final Map<String, Chart> charts;
 
@@ -37,10 +39,16 @@ public final class ChartDrawers implements FSObjectDrawerFactory {
             return null;
         }
         return (el, x, y, width, height, out, ctx, dotsPerPixel) -> {
+            // the graphics' units are CSS pixels; the chart is laid out in points, so that its text
+            // is printed at the sizes it names (8 pt is 8 pt on the page)
             float w = (float) (width / dotsPerPixel);
             float h = (float) (height / dotsPerPixel);
-            out.drawWithGraphics((float) x, (float) y, w, h,
-                    g -> chart.draw().draw(g, new Rectangle2D.Float(0f, 0f, w, h)));
+            float wPt = w * PT_PER_PX;
+            float hPt = h * PT_PER_PX;
+            out.drawWithGraphics((float) x, (float) y, w, h, g -> {
+                g.scale(1 / PT_PER_PX, 1 / PT_PER_PX);
+                chart.draw(g, new Rectangle2D.Float(0f, 0f, wPt, hPt));
+            });
             return Map.<Shape, String>of();
         };
     }

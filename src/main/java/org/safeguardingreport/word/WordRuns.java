@@ -23,22 +23,27 @@ final class WordRuns {
     record Fmt(boolean bold, boolean italic, boolean code) {
     }
 
-    /** A chart as a 200 dpi picture the width of the text, its trend in words as the alt text. */
+    /** A chart as a 200 dpi picture placed at the size it was drawn (so its text keeps its size), its trend in words as the alt text. */
     static P chartParagraph(WordprocessingMLPackage pkg, org.safeguardingreport.chart.Chart chart) {
         byte[] png = org.safeguardingreport.chart.ChartMaker.png(chart, 200);
         P p = Wml.para(null);
         try {
-            p.getContent().add(image(pkg, png, chart.alt()));
+            p.getContent().add(image(pkg, png, chart.alt(), Math.min(TEXT_WIDTH, Math.round(chart.widthPt() * 20))));
         } catch (Exception e) {
             throw new IllegalStateException("a chart could not be placed in the Word document", e);
         }
         return p;
     }
 
-    static synchronized R image(WordprocessingMLPackage pkg, byte[] bytes, String alt) throws Exception {
+    static R image(WordprocessingMLPackage pkg, byte[] bytes, String alt) throws Exception {
+        return image(pkg, bytes, alt, TEXT_WIDTH);
+    }
+
+    /** A picture at most {@code maxWidth} twentieths of a point wide. */
+    static synchronized R image(WordprocessingMLPackage pkg, byte[] bytes, String alt, int maxWidth) throws Exception {
         BinaryPartAbstractImage part = BinaryPartAbstractImage.createImagePart(pkg, bytes);
         // docx4j pastes the alt text into XML unescaped: give it a plain name, then set the real one
-        Inline inline = part.createImageInline("picture", "picture", pictureId++, pictureId++, false, TEXT_WIDTH);
+        Inline inline = part.createImageInline("picture", "picture", pictureId++, pictureId++, false, maxWidth);
         inline.getDocPr().setDescr(Wml.clean(alt));
         inline.getDocPr().setName("Picture " + pictureId);
         Drawing drawing = Wml.F.createDrawing();

@@ -13,6 +13,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.Marker;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.data.category.CategoryDataset;
 import org.junit.jupiter.api.Test;
@@ -143,5 +144,197 @@ class ChartTest {
         String xml = WordprocessingMLPackage.load(out.resolve("annual-report.docx").toFile()).getMainDocumentPart().getXML();
         assertEquals(2, xml.split(java.util.regex.Pattern.quote(trend), -1).length - 1,
                 "both charts are pictures with their alt text in Word");
+    }
+
+    /** The sample's charts: every standard's dashboard charts. */
+    private static List<Chart> sampleCharts(Bundle b) {
+        ChartPlan plan = new ChartPlan(b);
+        List<Chart> out = new ArrayList<>();
+        for (int n = 1; n <= 10; n++) {
+            out.addAll(plan.forStandard(n));
+        }
+        return out;
+    }
+
+    @Test
+    void noChartOfAProvidersReportIsTheMedianOfProviders() {
+        Bundle b = BundleLoader.load(SAMPLE).bundle().orElseThrow();
+        List<Chart> charts = sampleCharts(b);
+        assertTrue(charts.size() > 10, "the sample has its dashboards' charts");
+        for (Chart c : charts) {
+            assertTrue(c.form() != ChartMaker.Form.MEDIAN, c.title());
+            assertTrue(!c.alt().contains("median") && !c.alt().contains("providers"), c.alt());
+        }
+        // even every supervision service there is (more than the commissioner's limit of lines) is the
+        // Trust's own services, each drawn and named, never a median
+        List<String> all = List.of("4a-health-visiting", "4b-school-nursing", "4c-camhs", "4d-sexual-health", "4e-cla-nursing",
+                "4f-emergency-department", "4g-minor-injuries", "4h-paediatric-nursing", "4i-paediatric-medical", "4j-maternity",
+                "4k-paediatric-ahp");
+        TrendData many = TrendData.of(b, all);
+        assertTrue(all.size() > ChartMaker.MAX_LINES);
+        assertTrue(!many.manyProviders());
+        assertEquals(ChartMaker.Form.SMALL_MULTIPLES, ChartMaker.form(many));
+    }
+
+    @Test
+    void theSupervisionChartNamesEveryService() {
+        Bundle b = BundleLoader.load(SAMPLE).bundle().orElseThrow();
+        Chart supervision = sampleCharts(b).stream().filter(c -> c.title().equals("Safeguarding supervision by service"))
+                .findFirst().orElseThrow();
+        List<String> names = supervision.names();
+        List<String> labels = supervision.data().values().keySet().stream().map(supervision.data()::label).toList();
+        assertTrue(labels.size() >= 9, "the sample reports nine services: " + labels);
+        assertEquals(labels.size(), names.size(), "a name for each service: " + names);
+        for (int i = 0; i < labels.size(); i++) {
+            assertTrue(labels.get(i).toLowerCase(java.util.Locale.ROOT).endsWith(names.get(i).toLowerCase(java.util.Locale.ROOT))
+                    && names.get(i).length() > 3, names.get(i) + " names " + labels.get(i));
+        }
+        assertEquals(names.size(), new java.util.HashSet<>(names).size(), "no two services share a name");
+    }
+
+    @Test
+    void everySeriesIsNamedInALegendOrAboveItsPanel() {
+        Bundle b = BundleLoader.load(SAMPLE).bundle().orElseThrow();
+        for (Chart c : sampleCharts(b)) {
+            List<String> labels = c.data().values().keySet().stream().map(c.data()::label).toList();
+            List<String> names = c.names();
+            assertEquals(labels.size(), names.size(), c.title() + ": " + names);
+            if (c.form() == ChartMaker.Form.SINGLE) {
+                assertEquals(labels.size() == 1 && labels.get(0).equals(c.title()) ? List.of(c.title()) : labels, names,
+                        c.title() + ": the legend names each measure");
+            }
+        }
+    }
+
+    @Test
+    void seriesDifferInDashAndMarkerAsWellAsColour() {
+        Bundle b = BundleLoader.load(SAMPLE).bundle().orElseThrow();
+        List<String> ids = List.of("3b-level-1", "3b-level-2", "3b-level-3", "3b-level-4-5");
+        JFreeChart chart = ChartMaker.chart("Training", TrendData.of(b, ids), Threshold.DEFAULT);
+        LineAndShapeRenderer r = (LineAndShapeRenderer) ((CategoryPlot) chart.getPlot()).getRenderer();
+        for (int i = 0; i < ids.size(); i++) {
+            for (int j = i + 1; j < ids.size(); j++) {
+                assertTrue(!r.getSeriesPaint(i).equals(r.getSeriesPaint(j)), "colours " + i + ", " + j);
+                assertTrue(!java.util.Arrays.equals(((java.awt.BasicStroke) r.getSeriesStroke(i)).getDashArray(),
+                        ((java.awt.BasicStroke) r.getSeriesStroke(j)).getDashArray()), "dashes " + i + ", " + j);
+                assertTrue(!sameShape(r.getSeriesShape(i), r.getSeriesShape(j)), "markers " + i + ", " + j);
+                // and in greyscale print the colours are not all one grey
+            }
+        }
+        java.util.Set<Long> greys = new java.util.HashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            java.awt.Color c = (java.awt.Color) r.getSeriesPaint(i);
+            greys.add(Math.round((0.299 * c.getRed() + 0.587 * c.getGreen() + 0.114 * c.getBlue()) / 25));
+        }
+        assertTrue(greys.size() >= 3, "the four colours print as at least three greys: " + greys);
+    }
+
+    private static boolean sameShape(java.awt.Shape a, java.awt.Shape b) {
+        java.awt.geom.PathIterator x = a.getPathIterator(null);
+        java.awt.geom.PathIterator y = b.getPathIterator(null);
+        double[] p = new double[6];
+        double[] q = new double[6];
+        while (!x.isDone() && !y.isDone()) {
+            if (x.currentSegment(p) != y.currentSegment(q) || !java.util.Arrays.equals(p, q)) {
+                return false;
+            }
+            x.next();
+            y.next();
+        }
+        return x.isDone() && y.isDone();
+    }
+
+    @Test
+    void noChartTextIsSmallerThan8PtWhereItIsPlaced() {
+        Bundle b = BundleLoader.load(SAMPLE).bundle().orElseThrow();
+        for (Chart c : sampleCharts(b)) {
+            // PDF: drawn at the size it is placed (ChartDrawers lays it out in points), so a scale of 1;
+            // Word: its picture is drawn at widthPt and placed at widthPt, never wider than the text
+            double word = Math.min(ChartMaker.WIDTH_PT, c.widthPt()) / c.widthPt();
+            assertTrue(c.smallestFontPt() * word >= ChartMaker.MIN_FONT_PT - 1e-6, c.title() + ": " + c.smallestFontPt() * word);
+            if (c.form() == ChartMaker.Form.SINGLE) {
+                assertTrue(ChartMaker.smallestFontPt(ChartMaker.chart(c.title(), c.data(), c.threshold(), 239f)) >= 8f);
+            }
+        }
+    }
+
+    @Test
+    void tinyCountsTakeACompactChart() {
+        Bundle b = BundleLoader.load(SAMPLE).bundle().orElseThrow();
+        TrendData fgm = TrendData.of(b, List.of("2g-fgm-reported"));
+        assertTrue(fgm.tinyCounts(), "FGM cases are 0 and 1");
+        Chart c = new Chart("x", fgm.label("2g-fgm-reported"), fgm, Threshold.DEFAULT);
+        assertTrue(c.half() && c.heightPt() <= 130, "half the width and a fifth of the page's height at most: " + c.style());
+    }
+
+    @Test
+    void aPercentageNearAThresholdPrintsAsTheReportPrintsIt() throws Exception {
+        TestBundle t = new TestBundle(tmp).write("data/2023-24.json", """
+                {
+                  "reportingYear": "2023/24",
+                  "quarters": {
+                    "Q1": { "3b-level-3": { "numerator": 2590, "denominator": 3410 } },
+                    "Q4": { "3b-level-3": { "numerator": 5605, "denominator": 6230 } }
+                  }
+                }
+                """);
+        Bundle b = BundleLoader.load(t.root).bundle().orElseThrow();
+        TrendData data = TrendData.of(b, List.of("3b-level-3"));
+        Threshold th = b.template().threshold("3b-level-3");
+        var q4 = (MeasureValue.Ratio) b.currentYear().orElseThrow().quarterly("3b-level-3", Quarter.Q4).orElseThrow();
+        String printed = org.safeguardingreport.model.Figures.format(q4, th);
+        assertEquals("89.97%", printed, "5605/6230 is Amber under 90%: never 90.0%");
+        List<String> values = data.printed().get("3b-level-3");
+        assertEquals(printed, values.get(3), "the chart's label of the last point");
+        assertEquals("75.95%", values.get(0), "2590/3410 is Red under 76%: never 76.0%");
+        assertTrue(data.describe().contains("89.97%") && data.describe().contains("75.95%") && !data.describe().contains("90.0%"),
+                data.describe());
+        // the median the commissioner prints of many providers follows the same rule
+        assertEquals("89.97%", ChartMaker.percent(89.9679, Threshold.DEFAULT));
+        assertEquals("91.2%", ChartMaker.percent(91.2345, Threshold.DEFAULT));
+    }
+
+    @Test
+    void theSamplesChartsReadBackFromBothEditions() throws Exception {
+        Path out = tmp.resolve("sample");
+        Cli r = Cli.run("build", SAMPLE.toString(), "-o", out.toString());
+        assertEquals(0, r.status(), r.err());
+        Bundle b = BundleLoader.load(SAMPLE).bundle().orElseThrow();
+        Chart supervision = sampleCharts(b).stream().filter(c -> c.title().equals("Safeguarding supervision by service"))
+                .findFirst().orElseThrow();
+        List<String> pages = PdfText.pages(out.resolve("annual-report.pdf"));
+        String page = pages.stream().filter(p -> p.contains("Safeguarding supervision by service")).findFirst().orElseThrow();
+        for (String name : supervision.names()) {
+            assertTrue(page.replaceAll("\\s+", " ").contains(name), "the chart names " + name + ":\n" + page);
+        }
+        assertTrue(pages.stream().noneMatch(p -> p.contains("Median of")), "no median in a provider's report");
+        // the text charts print in the PDF, at its size on the page
+        List<Float> sizes = new ArrayList<>();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(out.resolve("annual-report.pdf").toFile())) {
+            org.apache.pdfbox.text.PDFTextStripper s = new org.apache.pdfbox.text.PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) {
+                    if (text.matches("Q[1-4]|20\\d\\d/\\d\\d|\\d+%|Green|Amber|Red")) {
+                        positions.forEach(p -> sizes.add(p.getTextMatrix().getScalingFactorY()));
+                    }
+                }
+            };
+            s.getText(doc);
+        }
+        assertTrue(sizes.size() > 500, "the charts' axes: " + sizes.size());
+        float smallest = (float) sizes.stream().mapToDouble(Float::doubleValue).min().orElseThrow();
+        assertTrue(smallest >= 7.95f, "chart text on the page is at least 8 pt: " + smallest);
+        // Word: each chart's picture is placed at the width it was drawn, so its text keeps its size
+        String xml = WordprocessingMLPackage.load(out.resolve("annual-report.docx").toFile()).getMainDocumentPart().getXML();
+        for (Chart c : sampleCharts(b)) {
+            int at = xml.indexOf("descr=\"" + c.alt().substring(0, Math.min(60, c.alt().length())));
+            assertTrue(at > 0, "a picture for " + c.title());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<wp:extent cx=\"(\\d+)\"")
+                    .matcher(xml.substring(xml.lastIndexOf("<wp:inline", at)));
+            assertTrue(m.find());
+            double placedPt = Long.parseLong(m.group(1)) / 12700.0;
+            assertEquals(c.widthPt(), placedPt, 1.0, c.title() + " is placed at the width it was drawn");
+            assertTrue(c.smallestFontPt() * placedPt / c.widthPt() >= 7.95, c.title());
+        }
     }
 }
