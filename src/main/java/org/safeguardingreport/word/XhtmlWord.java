@@ -48,6 +48,11 @@ public final class XhtmlWord {
     private final String bodyColour;
     private final java.util.Map<String, org.safeguardingreport.chart.Chart> charts;
     private WordprocessingMLPackage pkg;
+    /** Ids that an empty link points at ({@code <a href="#id"></a>}, a page number in the PDF): each gets a bookmark. */
+    private final java.util.Set<String> pageRefTargets = new java.util.HashSet<>();
+    /** Bookmarks to open at the start of the next paragraph written. */
+    private final List<String> pendingBookmarks = new ArrayList<>();
+    private int bookmarks;
     /** Where the contents field goes (the element marked data-word-toc), or -1. */
     private int tocAt = -1;
 
@@ -98,6 +103,7 @@ public final class XhtmlWord {
         lists = new Lists(ref.lists().taken());
         Element html = laid.document().getDocumentElement();
         Element body = body(html);
+        findPageRefs(body);
         flow(body, pkg.getMainDocumentPart().getContent(), new ArrayList<>(), 0, null);
         Element header = byId(body, "running-header");
         List<String> parts = new ArrayList<>();
@@ -111,6 +117,10 @@ public final class XhtmlWord {
         }
         ref.header(String.join("  |  ", parts), draft);
         lists.install(ref);
+        if (bookmarks > 0) {
+            // the page references' numbers are Word's own, worked out when the file is opened
+            ref.updateFieldsOnOpen();
+        }
         if (tocAt >= 0) {
             try {
                 // the generator writes its "Contents" heading and an entry per heading; Word fills in the page numbers
@@ -138,6 +148,7 @@ public final class XhtmlWord {
                 if (skipped(e)) {
                     continue;
                 }
+                mark(e);
                 if (e.hasAttribute("data-word-toc")) {
                     flush(pending, out, style);
                     tocAt = out.size();
@@ -264,6 +275,7 @@ public final class XhtmlWord {
         int start = list.hasAttribute("start") ? parse(list.getAttribute("start"), 1) : 1;
         int numId = lists.newList(ordered, start);
         for (Element li : children(list)) {
+            mark(li);
             List<Object> blocks = new ArrayList<>();
             flow(li, blocks, new ArrayList<>(), level + 1, null);
             boolean numbered = false;
@@ -313,6 +325,7 @@ public final class XhtmlWord {
         Tbl tbl = Wml.table(widths);
         Wml.tableStyle(tbl, "ReportTable");
         for (int i = 0; i < rows.size(); i++) {
+            mark(rows.get(i));
             List<Element> cells = children(rows.get(i));
             Tc[] tcs = new Tc[cells.size()];
             int column = 0;
@@ -385,6 +398,11 @@ public final class XhtmlWord {
             return;
         }
         String href = e.getAttribute("href");
+        if (isPageRef(e)) {
+            // the PDF prints the target's page from the stylesheet; Word is given a field that finds it
+            runs.add(Wml.field("PAGEREF " + bookmarkName(href.substring(1)) + " \\h", "#"));
+            return;
+        }
         if ("a".equalsIgnoreCase(e.getLocalName()) && SAFE_LINK.matcher(href).matches()) {
             List<Object> inside = new ArrayList<>();
             inlineChildren(e, inside);
@@ -443,16 +461,57 @@ public final class XhtmlWord {
     }
 
     /** Gathered runs as one paragraph, leading and trailing spaces trimmed. */
-    private static void flush(List<Object> runs, List<Object> out, String style) {
+    private void flush(List<Object> runs, List<Object> out, String style) {
         if (runs.isEmpty()) {
             return;
         }
         trim(runs.get(0), true);
         trim(runs.get(runs.size() - 1), false);
         P p = Wml.para(style);
+        for (String id : pendingBookmarks) {
+            // a point bookmark where the block's text starts, for the page references that cite it
+            org.docx4j.wml.CTBookmark start = Wml.F.createCTBookmark();
+            start.setId(BigInteger.valueOf(++bookmarks));
+            start.setName(bookmarkName(id));
+            org.docx4j.wml.CTMarkupRange end = Wml.F.createCTMarkupRange();
+            end.setId(start.getId());
+            p.getContent().add(Wml.F.createPBookmarkStart(start));
+            p.getContent().add(Wml.F.createPBookmarkEnd(end));
+        }
+        pendingBookmarks.clear();
         p.getContent().addAll(runs);
         out.add(p);
         runs.clear();
+    }
+
+    /** An empty link to an id of the document: the PDF fills it with the target's page number. */
+    private static boolean isPageRef(Element e) {
+        String href = e.getAttribute("href");
+        return "a".equalsIgnoreCase(e.getLocalName()) && href.startsWith("#") && href.length() > 1
+                && e.getTextContent().isBlank();
+    }
+
+    private void findPageRefs(Element e) {
+        for (Element c : children(e)) {
+            if (isPageRef(c)) {
+                pageRefTargets.add(c.getAttribute("href").substring(1));
+            }
+            findPageRefs(c);
+        }
+    }
+
+    /** A block that a page reference points at: its first paragraph will carry the bookmark. */
+    private void mark(Element e) {
+        String id = e.getAttribute("id");
+        if (!id.isEmpty() && pageRefTargets.contains(id) && !pendingBookmarks.contains(id)) {
+            pendingBookmarks.add(id);
+        }
+    }
+
+    /** A hidden Word bookmark name (a leading underscore hides it): letters, digits and underscores, at most 40. */
+    static String bookmarkName(String id) {
+        String n = "_" + id.replaceAll("[^A-Za-z0-9]", "_");
+        return n.length() <= 40 ? n : n.substring(0, 31) + "_" + Integer.toHexString(id.hashCode());
     }
 
     private static void trim(Object run, boolean leading) {

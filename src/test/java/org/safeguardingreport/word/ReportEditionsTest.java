@@ -43,6 +43,17 @@ class ReportEditionsTest {
                 assertTrue(word.contains("H1 Evidence table"), word.toString());
                 assertTrue(word.contains("H1 Safeguarding children dashboard 2023/24"), word.toString());
             }
+            // every page reference of the evidence table is a PAGEREF field to a bookmark the document holds
+            java.util.regex.Matcher ref = java.util.regex.Pattern.compile("PAGEREF (\\S+) \\\\h").matcher(xml);
+            int refs = 0;
+            while (ref.find()) {
+                if (!ref.group(1).startsWith("_Toc")) {
+                    refs++;
+                    assertTrue(xml.contains("w:name=\"" + ref.group(1) + "\""), "a bookmark " + ref.group(1));
+                }
+            }
+            assertEquals(template.startsWith("somerset") ? evidenceLinks(out.resolve("annual-report.pdf")) : 0, refs,
+                    template + ": one page reference in Word for each evidence link of the PDF");
         }
     }
 
@@ -129,6 +140,30 @@ class ReportEditionsTest {
             assertTrue(word.contains(text), text + " in Word");
         }
         assertTrue(!pdf.contains("Green \u2265 100%") && !word.contains("Green \u2265 100%"), "the built-in 100% is replaced");
+    }
+
+    /** The PDF's links to a place in the report that are not the contents page's: the evidence table's "See page N". */
+    static int evidenceLinks(Path pdf) throws Exception {
+        // a link may be drawn as several boxes: each place linked to counts once
+        java.util.Set<String> targets = new java.util.HashSet<>();
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            for (org.apache.pdfbox.pdmodel.PDPage page : doc.getPages()) {
+                String text = new org.apache.pdfbox.text.PDFTextStripper() {
+                    { setStartPage(doc.getPages().indexOf(page) + 1); setEndPage(doc.getPages().indexOf(page) + 1); }
+                }.getText(doc);
+                if (!text.contains("Evidence / Response")) {
+                    continue;
+                }
+                for (var a : page.getAnnotations()) {
+                    if (a instanceof org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink l
+                            && l.getAction() instanceof org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo g
+                            && g.getDestination() instanceof org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageXYZDestination d) {
+                        targets.add(doc.getPages().indexOf(d.getPage()) + "@" + d.getTop());
+                    }
+                }
+            }
+        }
+        return targets.size();
     }
 
     /** The PDF's headings, level and text, without the contents page's own (Word's is inside its contents field). */
