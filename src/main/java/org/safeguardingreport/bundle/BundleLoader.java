@@ -96,6 +96,7 @@ public final class BundleLoader {
                 }
             }
         }
+        unfinished(bundle);
         for (String missing : bundle.missingSections()) {
             if (sectionFiles.contains(missing)) {
                 continue;
@@ -162,6 +163,39 @@ public final class BundleLoader {
             text(shown).ifPresent(text -> out.put(stem, reader.read(stem, shown, text)));
         }
         return out;
+    }
+
+    /**
+     * Sections that still hold the prompt {@code init} wrote: one warning for the bundle, naming them,
+     * at the first one's line (a fresh bundle would otherwise give one per section).
+     */
+    private void unfinished(Bundle bundle) {
+        List<Narrative> open = bundle.sections().values().stream()
+                .filter(n -> NarrativeReader.promptLine(n.text()) > 0).toList();
+        if (open.isEmpty()) {
+            return;
+        }
+        Narrative first = open.get(0);
+        Pos at = new Pos(NarrativeReader.promptLine(first.text()) + frontMatterLines(first), 1);
+        String hint = "replace the line that starts '" + NarrativeReader.PROMPT_PREFIX + "' with the section's text";
+        if (open.size() == 1) {
+            diags.warning(first.file(), at, "this section still holds the template's prompt", hint);
+        } else {
+            diags.warning(first.file(), at, open.size() + " sections still hold the template's prompt: "
+                    + String.join(", ", open.stream().map(Narrative::id).toList()), hint + " in each; the report shows "
+                    + "the prompts until then");
+        }
+    }
+
+    /** Lines of front matter above the Markdown a narrative holds (its text starts after them). */
+    private int frontMatterLines(Narrative n) {
+        byte[] raw = sources.get(n.file());
+        if (raw == null) {
+            return 0;
+        }
+        String all = new String(raw, java.nio.charset.StandardCharsets.UTF_8).replace("\r\n", "\n");
+        int at = all.indexOf(n.text());
+        return at <= 0 ? 0 : (int) all.substring(0, at).chars().filter(c -> c == '\n').count();
     }
 
     /** Template order first, then appendices by file name. */

@@ -33,7 +33,8 @@ public final class Skeleton {
                 String prompt = s.prompt() == null || s.prompt().isBlank()
                         ? "write the " + template.heading(s.id()) + " section here." : s.prompt();
                 Files.writeString(narrative.resolve(s.id() + ".md"),
-                        "# " + template.heading(s.id()) + "\n\n" + NarrativeReader.PROMPT_PREFIX + " " + prompt + "_\n");
+                        // the heading comes from the template: the file holds the section's text alone
+                        NarrativeReader.PROMPT_PREFIX + " " + prompt + "_\n");
             }
             Path data = Files.createDirectory(tmp.resolve("data"));
             Map<String, Object> yearFile = new LinkedHashMap<>();

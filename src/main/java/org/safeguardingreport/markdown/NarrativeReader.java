@@ -94,6 +94,21 @@ public final class NarrativeReader {
         this.pictureRead = pictureRead;
     }
 
+    /**
+     * The line (1-based) of the first prompt {@code init} wrote that the text still holds, or 0. The
+     * bundle's loader reports unfinished sections together, in one warning.
+     */
+    public static int promptLine(String markdown) {
+        int n = 0;
+        for (String l : markdown.split("\n", -1)) {
+            n++;
+            if (l.strip().startsWith(PROMPT_PREFIX)) {
+                return n;
+            }
+        }
+        return 0;
+    }
+
     public Narrative read(String id, String file, String text) {
         FrontMatter.Result fm = FrontMatter.read(text, file, diags);
         String markdown = fm.markdown();
@@ -154,11 +169,6 @@ public final class NarrativeReader {
         if (markdown.isBlank()) {
             diags.warning(file, Pos.FILE, "the section file is empty: the report will say \"No narrative provided.\"",
                     "write the section's text, or delete the file");
-        }
-        if (markdown.lines().anyMatch(l -> l.strip().startsWith(PROMPT_PREFIX))) {
-            int line = (int) markdown.lines().takeWhile(l -> !l.strip().startsWith(PROMPT_PREFIX)).count() + 1;
-            diags.warning(file, new Pos(line, 1), "this section still holds the template's prompt",
-                    "replace the line that starts '" + PROMPT_PREFIX + "' with the section's text");
         }
         return new Narrative(id, file, fm.title(), markdown, doc, List.copyOf(markers), List.copyOf(figures),
                 List.copyOf(charts), List.copyOf(pictures));
