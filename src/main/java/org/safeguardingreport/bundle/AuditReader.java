@@ -25,7 +25,16 @@ import org.safeguardingreport.template.QuestionIds;
 final class AuditReader {
     static final String FILE = "audit.json";
 
+    /** A question that asks for an account (who, how, what, how many, which), not a yes or no. */
+    private static final java.util.regex.Pattern OPEN_QUESTION =
+            java.util.regex.Pattern.compile("\\s*(who|how|what|which)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     private AuditReader() {
+    }
+
+    private static String shortened(String question) {
+        String q = question.strip();
+        return q.length() <= 70 ? q : q.substring(0, q.lastIndexOf(' ', 67)) + "\u2026";
     }
 
     static Map<String, AuditAnswer> read(JsonObject root, Template template, Diagnostics diags) {
@@ -69,6 +78,12 @@ final class AuditReader {
                 }
             }
             String comment = f.text("comment", false).orElse(null);
+            Answer given = answer;
+            if (given != null && given != Answer.NOT_APPLICABLE && (comment == null || comment.isBlank()) && template != null) {
+                template.question(q).filter(t -> OPEN_QUESTION.matcher(t.text()).lookingAt()).ifPresent(t -> diags.warning(
+                        FILE, a.pos(), "question " + q + " asks \"" + shortened(t.text()) + "\": \"" + given.code()
+                                + "\" alone does not answer it", "say who, how, what or how many in \"comment\""));
+            }
             out.put(q, new AuditAnswer(q, answer, comment));
         }
         return out;

@@ -104,4 +104,27 @@ class CheckCommandTest {
         assertEquals(0, version.status());
         assertTrue(version.out().startsWith("safeguarding-report "), version.out());
     }
+
+    /** An open question (who, how, what, how many) answered "yes" with no comment is answered by nothing. */
+    @Test
+    void anOpenQuestionAnsweredWithoutACommentIsWarnedOf() {
+        TestBundle b = new TestBundle(tmp);
+        b.write("audit.json", """
+                {
+                  "1.1": { "answer": "yes" },
+                  "3.4": { "answer": "yes" },
+                  "3.5": { "answer": "yes", "comment": "The safeguarding team." },
+                  "3.6": { "answer": "n/a" },
+                  "3.7": { "answer": "partial", "comment": "  " }
+                }
+                """);
+        Cli r = Cli.run("check", b.root.toString());
+        assertEquals(0, r.status(), r.err());
+        List<String> open = r.err().lines().filter(l -> l.startsWith("audit.json") && l.contains("alone does not answer")).toList();
+        assertEquals(List.of(
+                "audit.json:3:10: warning: question 3.4 asks \"How many staff do you employ?\": \"yes\" alone does not answer it",
+                "audit.json:6:10: warning: question 3.7 asks \"How is the training evaluated for its effectiveness?\": "
+                        + "\"partial\" alone does not answer it"), open, r.err());
+        assertTrue(r.hintOf("audit.json:3:10").contains("who, how, what or how many"), r.err());
+    }
 }
