@@ -122,9 +122,9 @@ class CheckCommandTest {
         assertEquals(0, r.status(), r.err());
         List<String> open = r.err().lines().filter(l -> l.startsWith("audit.json") && l.contains("alone does not answer")).toList();
         assertEquals(List.of(
-                "audit.json:3:10: warning: question 3.4 asks \"How many staff do you employ?\": \"yes\" alone does not answer it",
-                "audit.json:6:10: warning: question 3.7 asks \"How is the training evaluated for its effectiveness?\": "
+                "audit.json:3:22: warning: question 3.4 asks \"How many staff do you employ?\": \"yes\" alone does not answer it",
+                "audit.json:6:22: warning: question 3.7 asks \"How is the training evaluated for its effectiveness?\": "
                         + "\"partial\" alone does not answer it"), open, r.err());
-        assertTrue(r.hintOf("audit.json:3:10").contains("who, how, what or how many"), r.err());
+        assertTrue(r.hintOf("audit.json:3:22").contains("who, how, what or how many"), r.err());
     }
 }
