@@ -55,6 +55,11 @@ public final class XhtmlWord {
     private int bookmarks;
     /** Where the contents field goes (the element marked data-word-toc), or -1. */
     private int tocAt = -1;
+    /**
+     * The paragraphs that end a section around an element marked {@code data-word-orient="landscape"}
+     * (true: the landscape section it ends), given their section properties once the header is made.
+     */
+    private final java.util.Map<P, Boolean> sectionEnds = new java.util.IdentityHashMap<>();
 
     private XhtmlWord(PdfWriter.Laid laid, java.util.Map<String, org.safeguardingreport.chart.Chart> charts,
                       Template.Binary reference) {
@@ -116,6 +121,7 @@ public final class XhtmlWord {
             parts.add("DRAFT");
         }
         ref.header(String.join("  |  ", parts), draft);
+        sections();
         lists.install(ref);
         if (bookmarks > 0) {
             // the page references' numbers are Word's own, worked out when the file is opened
@@ -163,12 +169,24 @@ public final class XhtmlWord {
                     }
                 } else if (block(e)) {
                     flush(pending, out, style);
+                    // a block the layout puts on landscape pages is a landscape section of its own (body level only)
+                    boolean landscape = "landscape".equalsIgnoreCase(e.getAttribute("data-word-orient"))
+                            && out == pkg.getMainDocumentPart().getContent();
                     boolean before = pageBreak(e, CSSName.PAGE_BREAK_BEFORE) && !out.isEmpty();
-                    if (before) {
+                    if (landscape && !out.isEmpty()) {
+                        out.add(sectionEnd(false));
+                    } else if (before && !endsSection(out)) {
                         out.add(pageBreak());
                     }
+                    int width = textWidth;
+                    if (landscape) {
+                        textWidth = landscapeTextWidth();
+                    }
                     block(e, out, listLevel, style);
-                    if (pageBreak(e, CSSName.PAGE_BREAK_AFTER) && !(e.getNextSibling() == null)) {
+                    textWidth = width;
+                    if (landscape) {
+                        out.add(sectionEnd(true));
+                    } else if (pageBreak(e, CSSName.PAGE_BREAK_AFTER) && !(e.getNextSibling() == null)) {
                         out.add(pageBreak());
                     }
                 } else {
@@ -179,6 +197,70 @@ public final class XhtmlWord {
             }
         }
         flush(pending, out, style);
+    }
+
+    /** An empty paragraph that will end a section: the one before a landscape block, or the landscape block's own. */
+    private P sectionEnd(boolean landscape) {
+        P p = Wml.para(null);
+        sectionEnds.put(p, landscape);
+        return p;
+    }
+
+    /** Whether the content so far ends with a section's end, after which a new page starts anyway. */
+    private boolean endsSection(List<Object> out) {
+        return !out.isEmpty() && out.get(out.size() - 1) instanceof P p && sectionEnds.containsKey(p);
+    }
+
+    /** The reference page turned on its side: its height less the side margins. */
+    private int landscapeTextWidth() {
+        org.docx4j.wml.SectPr s = pkg.getMainDocumentPart().getJaxbElement().getBody().getSectPr();
+        if (s == null || s.getPgSz() == null || s.getPgSz().getH() == null) {
+            return textWidth * 297 / 210;
+        }
+        long w = s.getPgSz().getH().longValue();
+        if (s.getPgMar() != null) {
+            w -= (s.getPgMar().getLeft() == null ? 0 : s.getPgMar().getLeft().longValue())
+                    + (s.getPgMar().getRight() == null ? 0 : s.getPgMar().getRight().longValue());
+        }
+        return w > textWidth ? (int) w : textWidth * 297 / 210;
+    }
+
+    /**
+     * Gives each section's last paragraph its section: the document's own page (with its header and
+     * footer), turned to landscape for a landscape block. The document's last section stays as it is.
+     */
+    private void sections() {
+        org.docx4j.wml.SectPr page = pkg.getMainDocumentPart().getJaxbElement().getBody().getSectPr();
+        List<Object> content = pkg.getMainDocumentPart().getContent();
+        boolean endsLandscape = false;
+        for (java.util.Map.Entry<P, Boolean> end : sectionEnds.entrySet()) {
+            P p = end.getKey();
+            if (end.getValue() && !content.isEmpty() && content.get(content.size() - 1) == p) {
+                // the document ends in landscape: its own last section is turned, with no empty page after
+                content.remove(content.size() - 1);
+                endsLandscape = true;
+                continue;
+            }
+            org.docx4j.wml.SectPr s = org.docx4j.XmlUtils.deepCopy(page);
+            if (end.getValue()) {
+                turn(s);
+            }
+            PPr ppr = p.getPPr() != null ? p.getPPr() : Wml.F.createPPr();
+            ppr.setSectPr(s);
+            p.setPPr(ppr);
+        }
+        if (endsLandscape) {
+            turn(page);
+        }
+    }
+
+    private static void turn(org.docx4j.wml.SectPr s) {
+        if (s.getPgSz() != null && s.getPgSz().getW() != null && s.getPgSz().getH() != null) {
+            BigInteger w = s.getPgSz().getW();
+            s.getPgSz().setW(s.getPgSz().getH());
+            s.getPgSz().setH(w);
+            s.getPgSz().setOrient(org.docx4j.wml.STPageOrientation.LANDSCAPE);
+        }
     }
 
     private boolean pageBreak(Element e, CSSName side) {
@@ -321,7 +403,15 @@ public final class XhtmlWord {
                 }
             }
         }
-        int[] widths = widths(table, rows.isEmpty() ? List.of() : children(rows.get(0)));
+        // columns as laid out in the row with the most cells (a heading row of spanning groups has fewer)
+        List<Element> fullest = List.of();
+        for (Element row : rows) {
+            List<Element> cells = children(row);
+            if (cells.size() > fullest.size()) {
+                fullest = cells;
+            }
+        }
+        int[] widths = widths(table, fullest);
         Tbl tbl = Wml.table(widths);
         Wml.tableStyle(tbl, "ReportTable");
         for (int i = 0; i < rows.size(); i++) {
