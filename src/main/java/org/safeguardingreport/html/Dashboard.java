@@ -31,6 +31,8 @@ public final class Dashboard {
         List<Map<String, Object>> rows = new ArrayList<>();
         List<String> notReported = new ArrayList<>();
         Optional<DataYear> year = bundle.currentYear();
+        // a bundle with no figures yet (as init makes it) shows every row, empty, to be filled in
+        boolean blank = noFigures(bundle);
         for (Measure m : MeasureCatalog.get().all()) {
             if (m.standard() != standard) {
                 continue;
@@ -41,7 +43,7 @@ public final class Dashboard {
             boolean anyQuarter = m.frequency() == Frequency.QUARTERLY && year.isPresent()
                     && java.util.Arrays.stream(Quarter.values()).anyMatch(q -> year.get().quarterly(m.id(), q).isPresent());
             boolean provided = bundle.meta().provides(m.id());
-            if (yearValue.isEmpty() && !anyQuarter) {
+            if (yearValue.isEmpty() && !anyQuarter && !blank) {
                 if (provided) {
                     notReported.add(m.label());
                     continue;
@@ -60,8 +62,12 @@ public final class Dashboard {
                 quarters.add(m.frequency() == Frequency.ANNUAL ? cell(null, null)
                         : cell(bundle, m, year.flatMap(y -> y.quarterly(m.id(), q))));
             }
-            row.put("quarters", quarters);
             Map<String, Object> yearCell = cell(bundle, m, yearValue);
+            if (blank) {
+                quarters.forEach(c -> c.put("text", ""));
+                yearCell.put("text", "");
+            }
+            row.put("quarters", quarters);
             // a stock's year figure is a position at a date, and says so
             yearCell.put("asAt", figure.asAt() == null ? "" : bundle.meta().reportingYear().endOf(figure.asAt())
                     .format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)));
@@ -76,6 +82,7 @@ public final class Dashboard {
         table.put("rows", rows);
         table.put("notReported", notReported);
         table.put("hasRows", !rows.isEmpty());
+        table.put("blank", blank);
         // the rows whose template sets thresholds of their own; the layout words them
         List<Map<String, Object>> special = new ArrayList<>();
         for (Map<String, Object> row : rows) {
@@ -89,6 +96,13 @@ public final class Dashboard {
         }
         table.put("special", special);
         return table;
+    }
+
+    /** Whether the bundle has no figure at all for its report year: a new bundle, its form still to fill in. */
+    public static boolean noFigures(Bundle bundle) {
+        Optional<DataYear> year = bundle.currentYear();
+        return year.isEmpty() || year.get().annual().isEmpty()
+                && year.get().quarters().values().stream().allMatch(Map::isEmpty);
     }
 
     static Map<String, Object> cell(Bundle bundle, Measure m, Optional<MeasureValue> v) {

@@ -57,6 +57,8 @@ public final class ReportView {
             dashboards.add(d);
         }
         view.put("dashboards", dashboards);
+        // the dashboard in the seed's Appendix 4 form: monthly, quarterly and annual tables
+        view.put("appendix4", DashboardForm.build(bundle));
         view.put("sections", sections);
         for (String part : List.of("cover", "standards", "closing", "appendix")) {
             view.put(part, sections.stream().filter(x -> part.equals(x.get("part"))).toList());
