@@ -39,9 +39,13 @@ class ReportEditionsTest {
                             .filter(a -> a.contains(": ") && a.matches(".*(Q[1-4]|\\d{4}/\\d{2}).*")).count(),
                     xml.split("descr=\"", -1).length - 1, template + ": a picture in Word for each chart of the PDF");
             if (template.startsWith("somerset")) {
-                // the evidence table and the gathered dashboard appendix, which the Word edition once lacked
-                assertTrue(word.contains("H1 Evidence table"), word.toString());
-                assertTrue(word.contains("H1 Safeguarding children dashboard 2023/24"), word.toString());
+                // the evidence table and the dashboard, labelled as the seed's Appendices 3 and 4, in both editions
+                for (List<String> edition : List.of(pdf, word)) {
+                    assertTrue(edition.contains("H1 Appendix 3: Evidence table"), edition.toString());
+                    assertTrue(edition.contains("H1 Appendix 4: Safeguarding children dashboard"), edition.toString());
+                    assertTrue(edition.containsAll(List.of("H2 Monthly reporting requirements",
+                            "H2 Quarterly reporting requirements", "H2 Annual reporting requirements")), edition.toString());
+                }
             }
             // every page reference of the evidence table is a PAGEREF field to a bookmark the document holds
             java.util.regex.Matcher ref = java.util.regex.Pattern.compile("PAGEREF (\\S+) \\\\h").matcher(xml);
