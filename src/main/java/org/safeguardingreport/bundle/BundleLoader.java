@@ -20,6 +20,7 @@ import org.safeguardingreport.model.AuditAnswer;
 import org.safeguardingreport.model.Bundle;
 import org.safeguardingreport.model.DataYear;
 import org.safeguardingreport.model.Narrative;
+import org.safeguardingreport.model.ReportMeta;
 import org.safeguardingreport.model.ReportingYear;
 import org.safeguardingreport.model.SectionIds;
 import org.safeguardingreport.model.Template;
@@ -77,6 +78,10 @@ public final class BundleLoader {
                     .load(report.template(), ReportReader.FILE, report.templatePos(), diags).orElse(null);
         }
         Map<String, Narrative> sections = readNarrative(template);
+        if (report != null && report.meta() != null && report.meta().logo() != null) {
+            ReportMeta.Logo logo = report.meta().logo();
+            new NarrativeReader(files, template, diags, sources::put).picture(logo.file(), BundleFiles.REPORT, logo.pos());
+        }
         Map<ReportingYear, DataYear> data = readData(report == null ? null : report.year());
         Map<String, AuditAnswer> audit = readAudit(template);
 

@@ -23,7 +23,7 @@ final class ReportReader {
     static final String FILE = "report.json";
     static final List<String> RECOMMENDATIONS = List.of("note", "approve", "discuss");
     private static final List<String> KEYS = List.of("provider", "reportingYear", "template", "title", "authors",
-            "boardPaper", "signOff", "servicesNotProvided");
+            "boardPaper", "signOff", "servicesNotProvided", "logo");
 
     /** {@code meta} is null when the provider or the year cannot be read; the template name may still be known. */
     record Parsed(ReportMeta meta, ReportingYear year, String template, Pos templatePos) {
@@ -88,10 +88,17 @@ final class ReportReader {
             }
         }
 
+        ReportMeta.Logo logo = r.obj("logo", false).map(o -> {
+            Fields l = new Fields(o, FILE, "the logo", diags);
+            l.onlyKeys(List.of("file", "alt"));
+            Optional<String> file = l.text("file", true);
+            Optional<String> alt = l.text("alt", true);
+            return file.isPresent() && alt.isPresent() ? new ReportMeta.Logo(file.get(), alt.get(), o.get("file").pos()) : null;
+        }).orElse(null);
         ReportMeta meta = provider == null || year == null ? null
                 : new ReportMeta(provider, year, template.orElse(null),
                         title != null ? title : "Safeguarding Children Annual Report " + year.label(),
-                        List.copyOf(authors), boardPaper, signOff, List.copyOf(notProvided));
+                        List.copyOf(authors), boardPaper, signOff, List.copyOf(notProvided), logo);
         return new Parsed(meta, year, template.orElse(null), templatePos);
     }
 

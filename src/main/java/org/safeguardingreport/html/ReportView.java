@@ -91,7 +91,7 @@ public final class ReportView {
             List<Map<String, Object>> criteria = new ArrayList<>();
             int i = 0;
             for (Template.Criterion c : st.criteria()) {
-                criteria.add(map("number", String.valueOf(++i), "text", c.text(), "report", c.report()));
+                criteria.add(map("number", c.numbered() ? String.valueOf(++i) : "", "text", c.text(), "report", c.report()));
             }
             s.put("standard", map("number", String.valueOf(st.number()), "title", st.title(),
                     "statement", st.statement(), "criteria", criteria, "links", st.links(), "guidance", st.guidance()));
@@ -117,6 +117,9 @@ public final class ReportView {
         report.put("yearStart", DATE.format(LocalDate.of(meta.reportingYear().startYear(), 4, 1)));
         report.put("yearEnd", DATE.format(meta.reportingYear().lastDay()));
         report.put("draft", !finalReport);
+        String logo = meta.logo() == null ? null : bundle.pictureUri(
+                java.nio.file.Paths.get(meta.logo().file()).normalize().toString().replace('\\', '/'));
+        report.put("logo", logo == null ? "" : map("src", logo, "alt", meta.logo().alt()));
         report.put("language", "en-GB");
         report.put("templateName", template.name());
         report.put("templateTitle", template.title());

@@ -398,6 +398,14 @@ public final class NarrativeReader {
      * after a warning: the report then shows a placeholder with the alt text, and nothing outside
      * the bundle's images/ folder is ever read.
      */
+    /**
+     * A picture named outside the narrative (the cover's logo in report.json), checked as any
+     * picture is: its path inside the bundle when it can be shown, else null after a warning.
+     */
+    public String picture(String url, String file, Pos pos) {
+        return checkPicturePath(url, file, pos);
+    }
+
     private String checkPicturePath(String url, String file, Pos pos) {
         String path = url;
         if (path.contains("%")) {

@@ -32,7 +32,8 @@ public record Template(String name, String location, String title, String descri
     public record SectionSpec(String id, String part, String number, String heading, String prompt) {
     }
 
-    public record Criterion(String text, String report) {
+    /** A criterion of a standard; {@code numbered} false for one the seed leaves without a number. */
+    public record Criterion(String text, String report, boolean numbered) {
     }
 
     public record Standard(int number, String title, String statement, List<String> links, List<Criterion> criteria,

@@ -263,7 +263,7 @@ public final class TemplateLoader {
         }
         String tf = src.shown(TEMPLATE_FILE);
         Fields t = new Fields(tpl.get(), tf, "the template", diags);
-        t.onlyKeys(List.of("name", "title", "description", "source", "sections", "thresholds", "charts"));
+        t.onlyKeys(List.of("name", "title", "description", "source", "sections", "thresholds", "charts", "localNames"));
         String title = t.text("title", true).orElse("Safeguarding Children Annual Report");
         String description = t.text("description", false).orElse("");
         t.text("source", false);
@@ -271,8 +271,17 @@ public final class TemplateLoader {
         List<SectionSpec> sections = sections(t, tf, diags);
         Map<String, Threshold> thresholds = thresholds(t, tf, diags);
         List<Template.ChartGroup> charts = chartGroups(t, tf, diags);
-        List<Standard> standards = standards(std.get(), src.shown(STANDARDS_FILE), diags);
-        AuditForm audit = audit(aud.get(), src.shown(AUDIT_FILE), diags);
+        java.util.function.UnaryOperator<String> local = localNames(t, tf, diags);
+        List<Standard> standards = standards(std.get(), src.shown(STANDARDS_FILE), diags).stream()
+                .map(st -> new Standard(st.number(), local.apply(st.title()), local.apply(st.statement()), st.links(),
+                        st.criteria().stream().map(c -> new Criterion(local.apply(c.text()), c.report(), c.numbered())).toList(),
+                        st.guidance().stream().map(local).toList())).toList();
+        AuditForm read = audit(aud.get(), src.shown(AUDIT_FILE), diags);
+        AuditForm audit = new AuditForm(local.apply(read.title()), local.apply(read.instructions()), read.standards().stream()
+                .map(as -> new AuditStandard(as.standard(), local.apply(as.title()), as.questions().stream()
+                        .map(q -> new AuditQuestion(q.id(), q.standard(), q.number(), local.apply(q.text()),
+                                q.followUp() == null ? null : local.apply(q.followUp()), q.items().stream().map(local).toList()))
+                        .toList())).toList());
         Optional<String> layout = src.text(LAYOUT_FILE, diags);
         Optional<String> stylesheet = src.text(STYLESHEET_FILE, diags);
         Optional<String> auditLayout = src.text(AUDIT_LAYOUT_FILE, diags);
@@ -288,6 +297,29 @@ public final class TemplateLoader {
                 new Template.Text(src.shown(STYLESHEET_FILE), stylesheet.get()),
                 new Template.Text(src.shown(AUDIT_LAYOUT_FILE), auditLayout.get()),
                 new Template.Text(src.shown(AUDIT_STYLESHEET_FILE), auditStylesheet.get()), charts, reference.get()));
+    }
+
+    /**
+     * The template's local names ({@code "localNames": {"CCG": "ICB", "SPB": "Safeguarding Children
+     * Partnership"}}): each name as a whole word in the standards and the audit form becomes the local one,
+     * so a template written for one area and era reads right in another.
+     */
+    private static java.util.function.UnaryOperator<String> localNames(Fields t, String file, Diagnostics diags) {
+        Map<String, String> names = new java.util.TreeMap<>(java.util.Comparator.comparing(String::length).reversed()
+                .thenComparing(java.util.Comparator.naturalOrder()));
+        t.obj("localNames", false).ifPresent(o -> o.members().values().forEach(m -> {
+            if (m.value() instanceof JsonString v && !m.key().isBlank()) {
+                names.put(m.key(), v.value());
+            } else {
+                diags.error(file, m.value().pos(), "each of \"localNames\" maps a name to the local one, as \"CCG\": \"ICB\"");
+            }
+        }));
+        if (names.isEmpty()) {
+            return java.util.function.UnaryOperator.identity();
+        }
+        Pattern any = Pattern.compile("(?<![\\p{L}\\p{N}])(" + String.join("|", names.keySet().stream().map(Pattern::quote).toList())
+                + ")(?![\\p{L}\\p{N}])");
+        return text -> text == null ? null : any.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(names.get(m.group(1))));
     }
 
     private static Optional<JsonObject> json(Source src, String file, Diagnostics diags) {
@@ -427,10 +459,11 @@ public final class TemplateLoader {
             for (JsonValue c : s.list("criteria", true).orElse(List.of())) {
                 Fields.asObject(c, file, "each criterion", diags).ifPresent(co -> {
                     Fields cf = new Fields(co, file, "the criterion", diags);
-                    cf.onlyKeys(List.of("text", "report"));
+                    cf.onlyKeys(List.of("text", "report", "numbered"));
                     JsonValue report = co.get("report");
                     criteria.add(new Criterion(cf.text("text", true).orElse(""),
-                            report instanceof JsonString rs ? rs.value().strip() : cf.text("report", false).orElse("")));
+                            report instanceof JsonString rs ? rs.value().strip() : cf.text("report", false).orElse(""),
+                            !(co.get("numbered") instanceof JsonValue.JsonBoolean nb) || nb.value()));
                 });
             }
             out.add(new Standard(i + 1, s.text("title", true).orElse(""), s.text("statement", true).orElse(""),
