@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The layout shows the pictures it is given, by their names, and reads nothing else: no file, no address. */
-class PdfWriterTest {
+public class PdfWriterTest {
     @TempDir
     Path tmp;
 
@@ -54,7 +54,7 @@ class PdfWriterTest {
         }
     }
 
-    static byte[] png(int w, int h) throws Exception {
+    public static byte[] png(int w, int h) throws Exception {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         ImageIO.write(new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB), "png", b);
         return b.toByteArray();
