@@ -96,6 +96,7 @@ public final class ChartMaker {
     private static final Color MUTED = new Color(0x425563);
     private static final Color TITLE = new Color(0x003087);
     private static final float TITLE_PT = 10f;
+    private static final float PANEL_TITLE_PT = 8.5f;
     private static final float TEXT_PT = MIN_FONT_PT;
     /** Room at the right of a % chart's plot for the bands' words, clear of the last points and their labels. */
     private static final float BAND_WORD_STRIP_PT = 38f;
@@ -155,7 +156,10 @@ public final class ChartMaker {
     public static float heightPt(String title, TrendData data) {
         float width = widthPt(data);
         return switch (form(data)) {
-            case SMALL_MULTIPLES -> PANELS_HEADER_PT + rows(data.values().size(), width) * PANEL_HEIGHT_PT;
+            case SMALL_MULTIPLES -> PANELS_HEADER_PT + rows(data.values().size(), width) * (PANEL_HEIGHT_PT
+                    // a second line for the panels' names where one is too long for a line
+                    + (sameLines(panelNames(data.values().keySet().stream().map(data::label).toList()),
+                            width / columns(width) - 12).get(0).contains("\n") ? 11f : 0f));
             case MEDIAN -> 215f + 12f;
             case SINGLE -> (data.tinyCounts() ? 125f : half(data) ? 185f : 205f)
                     + 12f * legendLines(title, data, width);
@@ -238,7 +242,7 @@ public final class ChartMaker {
         double[] range = range(data, threshold);
         float panelWidth = widthPt / columns(widthPt);
         List<String> keys = List.copyOf(data.values().keySet());
-        List<String> names = panelNames(keys.stream().map(data::label).toList());
+        List<String> names = sameLines(panelNames(keys.stream().map(data::label).toList()), panelWidth - 12);
         List<JFreeChart> out = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             out.add(build(names.get(i), data.only(keys.get(i)), threshold, panelWidth, range, true));
@@ -264,6 +268,29 @@ public final class ChartMaker {
             String rest = l.substring(prefix.length());
             return Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
         }).toList();
+    }
+
+    /**
+     * Panel names broken onto as many lines as the longest needs (two at most), so that every panel's
+     * plot is the same height and the panels' scales line up.
+     */
+    static List<String> sameLines(List<String> names, double width) {
+        FontRenderContext frc = new FontRenderContext(null, true, true);
+        Font f = BOLD.deriveFont(PANEL_TITLE_PT);
+        if (names.stream().allMatch(n -> f.getStringBounds(n, frc).getWidth() <= width)) {
+            return names;
+        }
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            int cut = -1;
+            for (int i = n.indexOf(' '); i > 0; i = n.indexOf(' ', i + 1)) {
+                if (f.getStringBounds(n.substring(0, i), frc).getWidth() <= width) {
+                    cut = i;
+                }
+            }
+            out.add(f.getStringBounds(n, frc).getWidth() <= width || cut < 0 ? n + "\n " : n.substring(0, cut) + "\n" + n.substring(cut + 1));
+        }
+        return out;
     }
 
     /** A % axis whose ticks stop at 100%: the room above is for the values printed over the points. */
@@ -426,7 +453,7 @@ public final class ChartMaker {
         y.setTickMarksVisible(false);
 
         boolean legend = !panel && legend(title, data);
-        JFreeChart chart = new JFreeChart(title, BOLD.deriveFont(panel ? 8.5f : TITLE_PT), plot, legend);
+        JFreeChart chart = new JFreeChart(title, BOLD.deriveFont(panel ? PANEL_TITLE_PT : TITLE_PT), plot, legend);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
@@ -595,7 +622,7 @@ public final class ChartMaker {
     static List<String> names(String title, TrendData data, Threshold threshold) {
         List<String> out = new ArrayList<>();
         if (form(data) == Form.SMALL_MULTIPLES) {
-            panels(data, threshold, widthPt(data)).forEach(p -> out.add(p.getTitle().getText()));
+            panels(data, threshold, widthPt(data)).forEach(p -> out.add(p.getTitle().getText().replace("\n", " ").strip()));
             return out;
         }
         JFreeChart c = chart(title, data, threshold);
