@@ -153,6 +153,7 @@ public final class DashboardForm {
         Map<String, Object> denominator = null;
         if (m.rated() && !notProvided) {
             denominator = countRow(values, v -> v.denominator(), str(r, "denominator"), regularity, blank);
+            denominator.put("part", "denominator");
             boolean repeated = lastDenominator != null && lastDenominator.get("label").equals(denominator.get("label"))
                     && lastDenominator.get("cells").equals(denominator.get("cells"));
             if (repeated) {
@@ -163,6 +164,7 @@ public final class DashboardForm {
                 comment = "";
             }
             Map<String, Object> numerator = countRow(values, v -> v.numerator(), str(r, "numerator"), regularity, blank);
+            numerator.put("part", "numerator");
             rows.add(first(runs.place(numerator), anchor, comment));
             anchor = "";
             comment = "";
@@ -247,6 +249,8 @@ public final class DashboardForm {
         row.put("statement", "");
         row.put("reference", "");
         row.put("continues", false);
+        // a count row's part of its percentage: "numerator" or "denominator"
+        row.put("part", "");
         row.put("statementContinues", false);
         row.put("referenceContinues", false);
         return row;
