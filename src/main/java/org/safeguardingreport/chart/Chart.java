@@ -34,7 +34,10 @@ public record Chart(String id, String title, TrendData data, Threshold threshold
 
     /** Its place in a layout: half or all of the text width, and its height. */
     public String style() {
-        return "width: " + (half() ? "48.5%" : "100%") + "; height: " + Math.round(heightPt()) + "pt";
+        // half-width charts float two abreast, each moved to the next page alone when it does not fit
+        // (inline, a row of them moved as one); a full-width chart is a block below them
+        return (half() ? "float: left; width: 48.5%; margin-right: 1.5%" : "display: block; clear: both; width: 100%")
+                + "; height: " + Math.round(heightPt()) + "pt";
     }
 
     /** Draws it into {@code area}, in points: text is drawn at its own size whatever the area's. */

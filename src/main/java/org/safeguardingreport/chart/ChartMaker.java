@@ -161,7 +161,7 @@ public final class ChartMaker {
                     + (sameLines(panelNames(data.values().keySet().stream().map(data::label).toList()),
                             width / columns(width) - 12).get(0).contains("\n") ? 11f : 0f));
             case MEDIAN -> 215f + 12f;
-            case SINGLE -> (data.tinyCounts() ? 125f : half(data) ? 185f : 205f)
+            case SINGLE -> (data.tinyCounts() ? 125f : half(data) ? 170f : 205f)
                     + 12f * legendLines(title, data, width);
         };
     }
