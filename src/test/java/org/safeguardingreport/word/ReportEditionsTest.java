@@ -155,7 +155,7 @@ class ReportEditionsTest {
                 String text = new org.apache.pdfbox.text.PDFTextStripper() {
                     { setStartPage(doc.getPages().indexOf(page) + 1); setEndPage(doc.getPages().indexOf(page) + 1); }
                 }.getText(doc);
-                if (!text.contains("Evidence / Response")) {
+                if (!text.contains("Evidence / Response") && !text.contains("Evidence/Response")) {
                     continue;
                 }
                 for (var a : page.getAnnotations()) {
