@@ -57,8 +57,7 @@ import org.safeguardingreport.model.Rating;
  * mailto links stay links. Author headings start at level 2, below the section's own heading.
  */
 public final class NarrativeHtml {
-    /** A figure written in the text: "94.3%", "2023/24", "12/15". */
-    private static final Pattern FIGURE_TEXT = Pattern.compile("\\d[\\d,.]*(?:%|/\\d+)");
+
     private static final Pattern SAFE_LINK = Pattern.compile("(?i)(https?://|mailto:)\\S+");
     private static final DataHolder OPTIONS;
 
@@ -172,8 +171,6 @@ public final class NarrativeHtml {
         public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
             Set<NodeRenderingHandler<?>> h = new java.util.HashSet<>();
             h.add(new NodeRenderingHandler<>(EvidenceMarkerNode.class, (n, c, w) -> { }));
-            h.add(new NodeRenderingHandler<>(com.vladsch.flexmark.ast.Text.class,
-                    (n, c, w) -> unbroken(Escaping.normalizeEOL(n.getChars().unescape()), w)));
             h.add(new NodeRenderingHandler<>(DataRefNode.class, this::dataRef));
             h.add(new NodeRenderingHandler<>(Heading.class, this::heading));
             h.add(new NodeRenderingHandler<>(Image.class, (n, c, w) -> picture(n.getUrl().toString(), n.getText().toString(), w)));
@@ -185,21 +182,6 @@ public final class NarrativeHtml {
                     (n, c, w) -> w.text(Escaping.unescapeString(n.getChars().toString()))));
             h.add(new NodeRenderingHandler<>(MailLink.class, (n, c, w) -> autoLink("mailto:" + n.getText(), n.getText().toString(), w)));
             return h;
-        }
-
-        /**
-         * Text, its figures kept whole on one line: a line may break inside "2023/24" or before the
-         * "%" of "94.3%", which a narrow table column would otherwise do.
-         */
-        private void unbroken(String text, HtmlWriter html) {
-            Matcher m = FIGURE_TEXT.matcher(text);
-            int at = 0;
-            while (m.find()) {
-                html.text(text.substring(at, m.start()));
-                html.attr("style", "white-space: nowrap").withAttr().tag("span").text(m.group()).closeTag("span");
-                at = m.end();
-            }
-            html.text(text.substring(at));
         }
 
         private void dataRef(DataRefNode node, NodeRendererContext ctx, HtmlWriter html) {

@@ -297,6 +297,9 @@ public final class PdfWriter {
         }
         b.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
         b.useUnicodeBidiReorderer(new ICUBidiReorderer());
+        // lines break where Unicode's line-breaking rules (UAX #14, ICU) allow: never inside "2023/24",
+        // before the "%" of "94.3%" or at the apostrophe of "children's", as the JDK's breaker would
+        b.useUnicodeLineBreaker(new com.openhtmltopdf.bidi.support.ICUBreakers.ICULineBreaker(java.util.Locale.UK));
         b.defaultTextDirection(BaseRendererBuilder.TextDirection.LTR);
         b.useUriResolver((base, uri) -> uri != null && pictures.containsKey(uri) ? uri : null);
         b.useExternalResourceAccessControl((uri, type) -> pictures.containsKey(uri),

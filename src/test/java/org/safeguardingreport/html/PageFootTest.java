@@ -40,7 +40,12 @@ class PageFootTest {
                         + "Every practitioner with a caseload of children receives safeguarding supervision each quarter, "
                         + "recorded on the electronic record and audited twice a year by the named nurse.\n"});
         CASES.put("table row pushed to the next page", new String[] {"standard-5", "5.1", "TokRowq",
+                // more rows than a short table's six, so that the table may break between its rows
                 "| Service | Position | Rating |\n|---|---|---|\n"
+                        + "| CAMHS | All staff supervised | Green |\n"
+                        + "| Children looked after | All staff supervised | Green |\n"
+                        + "| Paediatric nursing | All staff supervised | Green |\n"
+                        + "| Paediatric therapies | All staff supervised | Green |\n"
                         + "| Health visiting | All staff supervised | Green |\n"
                         + "| School nursing | All staff supervised | Green |\n"
                         + "| TokRowq Sexual health and the young people's service | Two vacancies filled in March | Amber {audit=5.1} |\n"

@@ -146,22 +146,31 @@ class ReportEditionsTest {
         assertTrue(!pdf.contains("Green \u2265 100%") && !word.contains("Green \u2265 100%"), "the built-in 100% is replaced");
     }
 
-    /** The PDF's links to a place in the report that are not the contents page's: the evidence table's "See page N". */
+    /**
+     * The PDF's page references: links within the report whose whole text is a page number (the
+     * evidence table's "See page N"; a contents entry's link holds its heading too).
+     */
     static int evidenceLinks(Path pdf) throws Exception {
         // a link may be drawn as several boxes: each place linked to counts once
         java.util.Set<String> targets = new java.util.HashSet<>();
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             for (org.apache.pdfbox.pdmodel.PDPage page : doc.getPages()) {
-                String text = new org.apache.pdfbox.text.PDFTextStripper() {
-                    { setStartPage(doc.getPages().indexOf(page) + 1); setEndPage(doc.getPages().indexOf(page) + 1); }
-                }.getText(doc);
-                if (!text.contains("Evidence / Response") && !text.contains("Evidence/Response")) {
-                    continue;
-                }
+                org.apache.pdfbox.text.PDFTextStripperByArea area = new org.apache.pdfbox.text.PDFTextStripperByArea();
+                List<org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink> links = new ArrayList<>();
                 for (var a : page.getAnnotations()) {
                     if (a instanceof org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink l
-                            && l.getAction() instanceof org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo g
-                            && g.getDestination() instanceof org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageXYZDestination d) {
+                            && l.getAction() instanceof org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo) {
+                        var r = l.getRectangle();
+                        float top = page.getMediaBox().getHeight() - r.getUpperRightY();
+                        area.addRegion("l" + links.size(), new java.awt.geom.Rectangle2D.Float(r.getLowerLeftX(), top,
+                                r.getWidth(), r.getHeight()));
+                        links.add(l);
+                    }
+                }
+                area.extractRegions(page);
+                for (int i = 0; i < links.size(); i++) {
+                    if (area.getTextForRegion("l" + i).strip().matches("\\d+,?") && ((org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo)
+                            links.get(i).getAction()).getDestination() instanceof org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageXYZDestination d) {
                         targets.add(doc.getPages().indexOf(d.getPage()) + "@" + d.getTop());
                     }
                 }
