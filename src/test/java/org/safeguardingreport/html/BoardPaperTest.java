@@ -28,11 +28,15 @@ class BoardPaperTest {
     static final String LOGO_ALT = "North Wessex Community Health NHS Trust logo";
 
     private TestBundle bundle(boolean signed) throws Exception {
-        Path copy = TestBundle.copyTemplate(tmp, "dorset-2019", "wessex-2024");
+        return bundle(signed, "dorset-2019");
+    }
+
+    private TestBundle bundle(boolean signed, String template) throws Exception {
+        Path copy = TestBundle.copyTemplate(tmp, template, "wessex-2024");
         Files.writeString(copy.resolve("template.json"), Files.readString(copy.resolve("template.json")).replace(
                 "\"thresholds\"", "\"localNames\": { \"CCG\": \"ICB\", \"SPB\": \"Safeguarding Children Partnership\" },\n"
                         + "  \"thresholds\"").replaceFirst("\"thresholds\"", "\"thresholds\""));
-        TestBundle b = new TestBundle(tmp).allSections();
+        TestBundle b = TestBundle.on(tmp, template).allSections();
         String report = TestBundle.REPORT.replace("\"dorset-2019\"", "\"wessex-2024\"");
         if (!signed) {
             report = report.replaceAll("(?s),\\s*\"signOff\": \\{[^}]*\\}", "");
@@ -82,6 +86,23 @@ class BoardPaperTest {
             }
         }
         return json.append("\n}\n").toString();
+    }
+
+    @Test
+    void somersetsLayoutCarriesThemToo() throws Exception {
+        TestBundle b = bundle(false, "somerset-2018");
+        Path out = tmp.resolve("somerset");
+        Cli r = Cli.run("build", b.root.toString(), "-o", out.toString());
+        assertEquals(0, r.status(), r.err());
+        String pdf = pdfText(out.resolve("annual-report.pdf"));
+        String word = ReportDocxTest.paragraphText(DocxXml.document(out.resolve("annual-report.docx")));
+        for (String text : List.of(pdf, word)) {
+            assertTrue(text.contains("Clinical Commissioning Group (ICB)"), "the template's local name");
+            assertTrue(text.contains("Guidance for this draft") && text.contains("Standard 1 can be met by:"), "guidance in a draft");
+            assertTrue(text.contains("Signature") && text.contains("Approved by (name)"), "lines to sign");
+        }
+        assertTrue(PdfText.alts(out.resolve("annual-report.pdf")).contains(LOGO_ALT), "the logo in the PDF");
+        assertTrue(DocxXml.document(out.resolve("annual-report.docx")).contains("descr=\"" + LOGO_ALT + "\""), "and in Word");
     }
 
     @Test
