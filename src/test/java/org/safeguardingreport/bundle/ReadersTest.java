@@ -376,6 +376,46 @@ class ReadersTest {
         assertNull(answers.get("1.2").answer());
     }
 
+    @Test
+    void aYesToAQuestionAskingHowOrWhoNeedsACommentSayingSo() {
+        // dorset's 3.3 "How do you ensure ... regarding:" (75 characters) and 3.5 "Who provides ..." (69) ask for an account;
+        // 1.1 asks "Does your organisation ...?", a yes or no
+        String audit = """
+                {
+                  "1.1": { "answer": "yes" },
+                  "3.3": { "answer": "yes" },
+                  "3.4": { "answer": "n/a" },
+                  "3.5": { "answer": "partial", "comment": "  " },
+                  "3.6": { "answer": "yes", "comment": "Trainers hold a teaching qualification." },
+                  "3.7": { }
+                }
+                """;
+        BundleLoader.Result r = load(new TestBundle(tmp).write("audit.json", audit));
+        assertEquals(List.of(
+                "audit.json:" + at(audit, "\"yes\" },\n  \"3.4\"") + ": warning: question 3.3 asks \"How do you ensure that your work "
+                        + "force are appropriately trained\u2026\": \"yes\" alone does not answer it",
+                "audit.json:" + at(audit, "\"partial\"") + ": warning: question 3.5 asks \"Who provides the safeguarding children "
+                        + "training in your organisation?\": \"partial\" alone does not answer it"), of(r, "audit.json"));
+        assertEquals("say who, how, what or how many in \"comment\"", only(r, "audit.json", "question 3.3 asks").hint());
+    }
+
+    @Test
+    void aLogoNeedsItsFileAndItsAlternativeText() {
+        String json = REPORT.replace("\"template\"", "\"logo\": { \"file\": \"images/logo.png\", \"alt\": \"Kennet Valley logo\" }, \"template\"");
+        ReportMeta.Logo logo = load(new TestBundle(tmp).write("report.json", json)).bundle().orElseThrow().meta().logo();
+        assertEquals("images/logo.png", logo.file());
+        assertEquals("Kennet Valley logo", logo.alt());
+        assertEquals(at(json, "\"images/logo.png\""), logo.pos().line() + ":" + logo.pos().column());
+        String noAlt = REPORT.replace("\"template\"", "\"logo\": { \"file\": \"images/logo.png\", \"size\": 3 }, \"template\"");
+        BundleLoader.Result r = load(new TestBundle(tmp.resolve("n")).write("report.json", noAlt));
+        assertNull(r.bundle().orElseThrow().meta().logo());
+        List<String> got = of(r, "report.json");
+        assertTrue(got.contains("report.json:" + at(noAlt, "\"size\"") + ": error: unknown property \"size\" in the logo"), got.toString());
+        assertTrue(got.stream().anyMatch(l -> l.contains("error:") && l.contains("alt")), "the missing alt is named: " + got);
+        String noFile = REPORT.replace("\"template\"", "\"logo\": { \"alt\": \"Kennet Valley logo\" }, \"template\"");
+        assertNull(load(new TestBundle(tmp.resolve("f")).write("report.json", noFile)).bundle().orElseThrow().meta().logo());
+    }
+
     // ---- the final rules
 
     static List<String> finalErrors(TestBundle b) {
