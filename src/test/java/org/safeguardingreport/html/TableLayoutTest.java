@@ -99,6 +99,12 @@ class TableLayoutTest {
             Path out = tmp.resolve("out-" + bundle.getParent().getFileName());
             Cli r = Cli.run("build", bundle.toString(), "-o", out.toString());
             assertEquals(0, r.status(), r.err());
+            // every short table of the layouts and the narrative (a heading row and up to six more) is on one page
+            for (PdfText.TablePages t : PdfText.tablePages(out.resolve("annual-report.pdf"))) {
+                if (t.rows() <= 7) {
+                    assertEquals(1, t.pages().size(), bundle + ": a table of " + t.rows() + " rows on pages " + t.pages());
+                }
+            }
             for (String edition : List.of("annual-report", "audit")) {
                 List<List<String>> cells = PdfText.cellLines(out.resolve(edition + ".pdf"));
                 assertTrue(cells.size() > 20, edition + " has its tables");
