@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
  * check), 2 wrong usage, 3 an internal fault (one line on the terminal, the details in a file).
  */
 @Command(name = "build-report.sh", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {AmalgamateCommand.class, BuildCommand.class, CheckCommand.class, InitCommand.class, VerifyCommand.class,
+        subcommands = {AmalgamateCommand.class, BuildCommand.class, CheckCommand.class, InitCommand.class, PreviewCommand.class,
+                VerifyCommand.class,
                 CommandLine.HelpCommand.class},
         description = "Safeguarding Children Annual Report and Annual Assurance Audit from a report bundle.",
         footer = {"", "Exit status: 0 done, 1 the input has errors, 2 wrong usage, 3 internal fault."})
@@ -29,7 +30,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: build, check, init, verify or amalgamate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: build, check, init, preview, verify or amalgamate");
     }
 
     public static void main(String[] args) {

@@ -59,14 +59,25 @@ public final class ReportBuild {
     }
 
     private final boolean finalBuild;
+    /** false: no Word edition of the report or the audit (a preview); the files then hold only the PDFs and build.json. */
+    private final boolean word;
 
-    private ReportBuild(boolean finalBuild) {
+    private ReportBuild(boolean finalBuild, boolean word) {
         this.finalBuild = finalBuild;
+        this.word = word;
     }
 
     /** Builds the bundle at {@code root}; {@code key} signs both PDFs of a final build (null: not signed). */
     public static Outcome run(Path root, boolean finalBuild, SigningKey key) throws IOException {
-        return new ReportBuild(finalBuild).run(root, key);
+        return new ReportBuild(finalBuild, true).run(root, key);
+    }
+
+    /**
+     * The same build without the Word editions (the preview, which remakes the report on every save):
+     * {@link Built#files()} holds {@value #REPORT_PDF}, {@value #AUDIT_PDF} and {@value #BUILD_JSON}.
+     */
+    public static Outcome runWithoutWord(Path root, boolean finalBuild) throws IOException {
+        return new ReportBuild(finalBuild, false).run(root, null);
     }
 
     private Outcome run(Path root, SigningKey key) throws IOException {
@@ -97,7 +108,7 @@ public final class ReportBuild {
                     FutureTask<Audit> t = new FutureTask<>(() -> audit(b, index));
                     auditTask.set(t);
                     other.execute(t);
-                }, laid -> {
+                }, !word ? org.safeguardingreport.pdf.PdfWriter.Edition.NONE : laid -> {
                     try {
                         // made while the layout is open; written out on the other core while the pages are painted
                         var pkg = org.safeguardingreport.word.XhtmlWord.document(laid, !finalBuild, view.charts(),
@@ -128,9 +139,13 @@ public final class ReportBuild {
             if (audit.pdf().isEmpty()) {
                 return new Refused(diags, false);
             }
-            FutureTask<byte[]> word = wordReport.get();
-            word.run();        // does nothing when the other core has already taken it
-            return new Built(b, report.get(), files(b, report.get(), outcome(word), audit, key, diags), diags);
+            FutureTask<byte[]> wordTask = wordReport.get();
+            byte[] docx = null;
+            if (wordTask != null) {
+                wordTask.run();        // does nothing when the other core has already taken it
+                docx = outcome(wordTask);
+            }
+            return new Built(b, report.get(), files(b, report.get(), docx, audit, key, diags), diags);
         } finally {
             other.shutdownNow();
         }
@@ -156,7 +171,7 @@ public final class ReportBuild {
     private Audit audit(Bundle b, PageIndex index) throws Exception {
         Diagnostics d = new Diagnostics();
         List<AuditView.Group> groups = AuditView.build(b, index.questions());
-        Optional<AuditBuilder.Editions> e = AuditBuilder.editions(b, finalBuild, groups, index.pages(), true, d);
+        Optional<AuditBuilder.Editions> e = AuditBuilder.editions(b, finalBuild, groups, index.pages(), word, d);
         return new Audit(e.map(AuditBuilder.Editions::pdf), e.map(AuditBuilder.Editions::docx).orElse(null), d,
                 index.questions());
     }
@@ -193,9 +208,13 @@ public final class ReportBuild {
         }
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(REPORT_PDF, reportPdf);
-        files.put(REPORT_DOCX, reportDocx);
+        if (reportDocx != null) {
+            files.put(REPORT_DOCX, reportDocx);
+        }
         files.put(AUDIT_PDF, auditPdf);
-        files.put(AUDIT_DOCX, audit.docx());
+        if (audit.docx() != null) {
+            files.put(AUDIT_DOCX, audit.docx());
+        }
         files.put(BUILD_JSON, JsonWriter.write(buildJson(b, report, diags)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return files;
     }
