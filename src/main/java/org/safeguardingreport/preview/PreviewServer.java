@@ -112,6 +112,11 @@ public final class PreviewServer implements AutoCloseable {
         return tempDir;
     }
 
+    /** What the page shows now (for tests and benchmarks in this package). */
+    Rebuilder.Snapshot snapshot() {
+        return rebuilder.current();
+    }
+
     private void broadcast(Rebuilder.Snapshot s) {
         String json = s.json();
         send("event: " + s.status() + "\ndata: " + json + "\n\n");
