@@ -20,7 +20,7 @@ public class WarmRebuild {
             Path out = Files.createTempDirectory("warm-");
             long t = System.nanoTime();
             int status = org.safeguardingreport.cli.Main.run(new String[] {"build", bundle, "-o", out.resolve("o").toString()},
-                    quiet, System.err);
+                    quiet, quiet);
             ms[i] = (System.nanoTime() - t) / 1_000_000;
             if (status != 0) {
                 throw new IllegalStateException("build exited " + status);
