@@ -118,8 +118,14 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     private void broadcast(Rebuilder.Snapshot s) {
-        String json = s.json();
-        send("event: " + s.status() + "\ndata: " + json + "\n\n");
+        send(sse(s.status(), s.json()));
+    }
+
+    /** One server-sent event; every line of a multi-line JSON text is its own data line. */
+    static String sse(String event, String data) {
+        StringBuilder b = new StringBuilder("event: ").append(event).append('\n');
+        data.lines().forEach(l -> b.append("data: ").append(l).append('\n'));
+        return b.append('\n').toString();
     }
 
     private void send(String event) {
@@ -260,7 +266,7 @@ public final class PreviewServer implements AutoCloseable {
         headers(ex, "text/event-stream; charset=utf-8");
         ex.sendResponseHeaders(200, 0);
         OutputStream o = ex.getResponseBody();
-        String first = "retry: 1000\nevent: hello\ndata: " + rebuilder.current().json() + "\n\n";
+        String first = "retry: 1000\n" + sse("hello", rebuilder.current().json());
         o.write(first.getBytes(StandardCharsets.UTF_8));
         o.flush();
         listeners.add(o);

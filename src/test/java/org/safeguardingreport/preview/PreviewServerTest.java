@@ -140,6 +140,11 @@ class PreviewServerTest {
     }
 
     @Test
+    void anEventOfManyLinesHasADataFieldOnEachLine() {
+        assertEquals("event: built\ndata: {\ndata:   \"a\" : 1\ndata: }\n\n", PreviewServer.sse("built", "{\n  \"a\" : 1\n}"));
+    }
+
+    @Test
     void theScriptNeverPutsDataIntoTheDocumentAsHtml() throws Exception {
         String js = new String(get("/preview.js?t=" + server.token()).body(), StandardCharsets.UTF_8);
         assertFalse(js.contains("innerHTML") || js.contains("outerHTML") || js.contains("insertAdjacentHTML")
