@@ -90,6 +90,7 @@ final class Rebuilder implements AutoCloseable {
         return t;
     });
     private ScheduledFuture<?> waiting;
+    private volatile boolean closed;
     private volatile Snapshot current;
     private long generation;
     private long fileSerial;
@@ -155,6 +156,9 @@ final class Rebuilder implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             next = failed(last, gen, start, List.of(plain("the build failed: " + e)));
+        }
+        if (closed) {
+            return;
         }
         current = next;
         listener.accept(next);
@@ -247,6 +251,9 @@ final class Rebuilder implements AutoCloseable {
                     pages.add(kept);
                     continue;
                 }
+                if (closed) {
+                    throw new IOException("the preview is stopping");
+                }
                 BufferedImage img = renderer.renderImageWithDPI(i, DPI, ImageType.RGB);
                 painted[0]++;
                 Path f = pagesDir.resolve("page-" + (i + 1) + "-" + (++fileSerial) + ".png");
@@ -307,11 +314,13 @@ final class Rebuilder implements AutoCloseable {
         return HexFormat.of().formatHex(md.digest(), 0, 12);
     }
 
+    /** Stops: a build under way writes no more page pictures, and is waited for only briefly (its thread is a daemon). */
     @Override
     public void close() {
+        closed = true;
         worker.shutdownNow();
         try {
-            worker.awaitTermination(10, TimeUnit.SECONDS);
+            worker.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
