@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Drives a running preview: edits one section file N times and times, for each save, the
+"built" event and the serving of the pages that changed. Prints median and p95.
+   preview-edits.py ADDRESS SECTION_FILE N"""
+import http.client, json, re, statistics, sys, threading, time, urllib.request
+
+address, section, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+m = re.match(r'http://127\.0\.0\.1:(\d+)/\?t=(\S+)', address)
+port, token = int(m.group(1)), m.group(2)
+events, lock = [], threading.Lock()
+
+
+def listen():
+    c = http.client.HTTPConnection('127.0.0.1', port)
+    c.request('GET', '/events?t=' + token)
+    r = c.getresponse()
+    name, data = None, ''
+    while True:
+        line = r.readline().decode()
+        if not line:
+            return
+        if line.startswith('event: '):
+            name, data, at = line.strip()[7:], '', time.monotonic()
+        elif line.startswith('data: '):
+            data += line[6:]
+        elif line.strip() == '' and name and data:
+            with lock:
+                events.append((at, name, json.loads(data)))
+            name, data = None, ''
+
+
+def built_after(t0, timeout=60):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        with lock:
+            for e in events:
+                if e[0] > t0 and e[1] in ('built', 'failed'):
+                    return e
+        time.sleep(0.003)
+    raise SystemExit('no build event within %d s' % timeout)
+
+
+threading.Thread(target=listen, daemon=True).start()
+# the first build: wait until the pages are there
+while True:
+    s = json.loads(urllib.request.urlopen('http://127.0.0.1:%d/state?t=%s' % (port, token)).read())
+    if s['status'] == 'built':
+        break
+    time.sleep(0.2)
+versions = {p['n']: p['v'] for p in s['pages']}
+base = open(section, encoding='utf-8').read()
+to_event, to_pages = [], []
+try:
+    for i in range(n):
+        time.sleep(1.0)
+        t0 = time.monotonic()
+        with open(section, 'w', encoding='utf-8') as f:
+            f.write(base + '\n\nEdit %d of the preview benchmark, one sentence more.\n' % i)
+        e = built_after(t0)
+        changed = [p['n'] for p in e[2]['pages'] if versions.get(p['n']) != p['v']]
+        versions = {p['n']: p['v'] for p in e[2]['pages']}
+        for page in changed:
+            urllib.request.urlopen('http://127.0.0.1:%d/page/%d.png?t=%s' % (port, page, token)).read()
+        t2 = time.monotonic()
+        to_event.append((e[0] - t0) * 1000)
+        to_pages.append((t2 - t0) * 1000)
+finally:
+    with open(section, 'w', encoding='utf-8') as f:
+        f.write(base)
+
+
+def p95(xs):
+    xs = sorted(xs)
+    return xs[max(0, int(round(0.95 * len(xs))) - 1)]
+
+
+print('| measure (%d edits) | median (ms) | p95 (ms) |' % n)
+print('|---|---:|---:|')
+print('| save to "built" event | %.0f | %.0f |' % (statistics.median(to_event), p95(to_event)))
+print('| save to changed page images served | %.0f | %.0f |' % (statistics.median(to_pages), p95(to_pages)))
