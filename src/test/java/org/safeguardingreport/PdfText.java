@@ -69,71 +69,27 @@ public final class PdfText {
     public static List<String> headings(Path pdf) throws IOException {
         List<String> out = new ArrayList<>();
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            java.util.Map<org.apache.pdfbox.pdmodel.PDPage, java.util.Map<Integer, String>> marked = new java.util.HashMap<>();
-            headings(doc.getDocumentCatalog().getStructureTreeRoot(), null, marked, out);
+            headings(doc.getDocumentCatalog().getStructureTreeRoot(), null, new java.util.HashMap<>(), out);
         }
         return out;
     }
 
     private static void headings(PDStructureNode node, org.apache.pdfbox.pdmodel.PDPage page,
-                                 java.util.Map<org.apache.pdfbox.pdmodel.PDPage, java.util.Map<Integer, String>> marked,
+                                 java.util.Map<org.apache.pdfbox.pdmodel.PDPage, java.util.Map<Integer, List<org.apache.pdfbox.text.TextPosition>>> glyphs,
                                  List<String> out) throws IOException {
         for (Object kid : node.getKids()) {
             if (kid instanceof PDStructureElement e) {
                 org.apache.pdfbox.pdmodel.PDPage p = e.getPage() != null ? e.getPage() : page;
                 if (e.getStructureType().matches("H[1-6]")) {
+                    List<org.apache.pdfbox.text.TextPosition> g = new ArrayList<>();
+                    elementGlyphs(e, p, glyphs, g);
                     StringBuilder text = new StringBuilder();
-                    text(e, p, marked, text);
+                    g.forEach(t -> text.append(t.getUnicode()));
                     out.add(e.getStructureType() + " " + text.toString().replaceAll("\\s+", " ").strip());
                 } else {
-                    headings(e, p, marked, out);
+                    headings(e, p, glyphs, out);
                 }
             }
-        }
-    }
-
-    private static void text(PDStructureElement e, org.apache.pdfbox.pdmodel.PDPage page,
-                             java.util.Map<org.apache.pdfbox.pdmodel.PDPage, java.util.Map<Integer, String>> marked,
-                             StringBuilder out) throws IOException {
-        for (Object kid : e.getKids()) {
-            if (kid instanceof Integer mcid && page != null) {
-                out.append(markedText(page, marked).getOrDefault(mcid, ""));
-            } else if (kid instanceof org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkedContentReference r) {
-                org.apache.pdfbox.pdmodel.PDPage p = r.getPage() != null ? r.getPage() : page;
-                out.append(markedText(p, marked).getOrDefault(r.getMCID(), ""));
-            } else if (kid instanceof PDStructureElement child) {
-                text(child, child.getPage() != null ? child.getPage() : page, marked, out);
-            }
-        }
-    }
-
-    private static java.util.Map<Integer, String> markedText(org.apache.pdfbox.pdmodel.PDPage page,
-            java.util.Map<org.apache.pdfbox.pdmodel.PDPage, java.util.Map<Integer, String>> marked) throws IOException {
-        java.util.Map<Integer, String> texts = marked.get(page);
-        if (texts == null) {
-            texts = new java.util.HashMap<>();
-            org.apache.pdfbox.text.PDFMarkedContentExtractor x = new org.apache.pdfbox.text.PDFMarkedContentExtractor();
-            x.processPage(page);
-            for (org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedContent mc : x.getMarkedContents()) {
-                collect(mc, texts);
-            }
-            marked.put(page, texts);
-        }
-        return texts;
-    }
-
-    private static void collect(org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedContent mc,
-                                java.util.Map<Integer, String> texts) {
-        StringBuilder s = new StringBuilder();
-        for (Object o : mc.getContents()) {
-            if (o instanceof org.apache.pdfbox.text.TextPosition t) {
-                s.append(t.getUnicode());
-            } else if (o instanceof org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedContent inner) {
-                collect(inner, texts);
-            }
-        }
-        if (mc.getMCID() >= 0) {
-            texts.merge(mc.getMCID(), s.toString(), String::concat);
         }
     }
 
@@ -159,7 +115,7 @@ public final class PdfText {
                 org.apache.pdfbox.pdmodel.PDPage p = e.getPage() != null ? e.getPage() : page;
                 if (e.getStructureType().equals("TD") || e.getStructureType().equals("TH")) {
                     List<org.apache.pdfbox.text.TextPosition> g = new ArrayList<>();
-                    cellGlyphs(e, p, glyphs, g);
+                    elementGlyphs(e, p, glyphs, g);
                     out.add(lines(g));
                 } else {
                     cells(e, p, glyphs, out);
@@ -168,7 +124,7 @@ public final class PdfText {
         }
     }
 
-    private static void cellGlyphs(PDStructureElement e, org.apache.pdfbox.pdmodel.PDPage page,
+    private static void elementGlyphs(PDStructureElement e, org.apache.pdfbox.pdmodel.PDPage page,
                                    java.util.Map<org.apache.pdfbox.pdmodel.PDPage, java.util.Map<Integer, List<org.apache.pdfbox.text.TextPosition>>> glyphs,
                                    List<org.apache.pdfbox.text.TextPosition> out) throws IOException {
         for (Object kid : e.getKids()) {
@@ -178,7 +134,7 @@ public final class PdfText {
                 org.apache.pdfbox.pdmodel.PDPage p = r.getPage() != null ? r.getPage() : page;
                 out.addAll(pageGlyphs(p, glyphs).getOrDefault(r.getMCID(), List.of()));
             } else if (kid instanceof PDStructureElement child) {
-                cellGlyphs(child, child.getPage() != null ? child.getPage() : page, glyphs, out);
+                elementGlyphs(child, child.getPage() != null ? child.getPage() : page, glyphs, out);
             }
         }
     }
