@@ -73,11 +73,16 @@ public final class HealthReport {
                           List<org.safeguardingreport.chart.Chart> comparing, Map<String, byte[]> pictures) {
     }
 
-    public static Edition edition(Amalgamation.Result r, Commissioner c, boolean finalReport) {
+    public static Edition edition(Amalgamation.Result r, Findings findings, Commissioner c, boolean finalReport) {
         Map<String, org.safeguardingreport.chart.Chart> charts = charts(r);
         List<org.safeguardingreport.chart.Chart> comparing = List.copyOf(charts.values());
         // the view adds each provider's own charts to the map, for the PDF to draw
-        return new Edition(view(r, c, finalReport, charts), charts, comparing, commissionerPictures(r, c));
+        Map<String, Object> view = view(r, c, finalReport, charts);
+        view.putAll(AssuranceView.of(r, findings, charts));
+        Map<String, byte[]> pictures = new LinkedHashMap<>(commissionerPictures(r, c));
+        // last year's priorities may show pictures of last year's report
+        findings.lastReports().values().forEach(p -> pictures.putAll(p.bundle().pictures()));
+        return new Edition(view, charts, comparing, pictures);
     }
 
     /** The commissioner's pictures, named as the context that renders the commissioner's narrative names them. */
@@ -214,8 +219,11 @@ public final class HealthReport {
         view.put("charts", comparing.stream().map(ch -> Map.of("objectHtml", NarrativeHtml.chartObject(ch))).toList());
         view.put("keyMeasures", Amalgamation.KEY_MEASURES.stream().map(id -> MeasureCatalog.get().measure(id)
                 .map(Measure::label).orElse(id)).toList());
-        view.put("reds", redRows(Amalgamation.reds(r.providers()), year));
-        view.put("gaps", Amalgamation.gaps(r.providers()).stream().map(x -> Map.of("provider", x.provider(),
+        Map<String, String> ods = new LinkedHashMap<>();
+        r.providers().forEach(p -> ods.put(p.name(), Assurance.odsCode(p.bundle())));
+        view.put("reds", redRows(Amalgamation.reds(r.providers()), year, ods));
+        view.put("gaps", Amalgamation.gaps(r.providers()).stream().map(x -> Map.of("provider",
+                Assurance.named(x.provider(), ods.get(x.provider())),
                 "question", x.question(), "text", x.text(), "page", page(x.page()))).toList());
         // a board reads who was left out and why in plain words; the compiler lines stay on the terminal
         view.put("skipped", r.skipped().stream().map(s -> Map.of("shown", s.name(), "errors", s.reason())).toList());
@@ -234,6 +242,11 @@ public final class HealthReport {
      * provider is named on its first row only ({@code providerShown}), so a long list reads by provider.
      */
     static List<Map<String, Object>> redRows(List<Amalgamation.Red> reds, ReportingYear year) {
+        return redRows(reds, year, Map.of());
+    }
+
+    /** As above; {@code providerNamed} is on every row, with the provider's ODS code, so no row's provider is blank. */
+    static List<Map<String, Object>> redRows(List<Amalgamation.Red> reds, ReportingYear year, Map<String, String> ods) {
         Map<List<String>, List<Amalgamation.Red>> grouped = new LinkedHashMap<>();
         for (Amalgamation.Red x : reds) {
             grouped.computeIfAbsent(List.of(x.provider(), x.measureId()), k -> new ArrayList<>()).add(x);
@@ -244,6 +257,7 @@ public final class HealthReport {
             Amalgamation.Red first = g.get(0);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("provider", first.provider());
+            row.put("providerNamed", Assurance.named(first.provider(), ods.get(first.provider())));
             row.put("providerShown", first.provider().equals(previous) ? "" : first.provider());
             row.put("first", !first.provider().equals(previous));
             row.put("label", first.label());

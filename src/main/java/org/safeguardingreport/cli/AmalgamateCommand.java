@@ -51,6 +51,15 @@ final class AmalgamateCommand implements Callable<Integer> {
             + "most providers report); providers of other years are errors")
     String year;
 
+    @Option(names = "--last-year", paramLabel = "INPUT", description = "last year's reports (bundle folders, folders of "
+            + "bundles, final PDFs; repeatable): each provider's year-end figures, assurance and priorities are compared "
+            + "with this year's")
+    List<Path> lastYear = new java.util.ArrayList<>();
+
+    @Option(names = "--rules", paramLabel = "FILE", description = "the assurance rule (default: "
+            + "report-templates/amalgamation/assurance.json, a copy in the current folder first)")
+    Path rules;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
@@ -64,15 +73,16 @@ final class AmalgamateCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "-o " + out + ": this is a file; the output "
                     + "must be a folder, which will hold " + PDF + ", " + DOCX + " and " + JSON);
         }
-        List<String> missing = inputs.stream().filter(p -> !Files.exists(p)).map(p -> p + ": error: no such file or folder")
-                .toList();
+        List<String> missing = java.util.stream.Stream.concat(java.util.stream.Stream.concat(inputs.stream(), lastYear.stream()),
+                        rules == null ? java.util.stream.Stream.empty() : java.util.stream.Stream.of(rules))
+                .filter(p -> !Files.exists(p)).map(p -> p + ": error: no such file or folder").toList();
         if (!missing.isEmpty()) {
             missing.forEach(err::println);
             err.println("amalgamation stopped: nothing was written");
             return ExitStatus.INPUT_ERRORS;
         }
         HealthReportBuild.Outcome outcome = HealthReportBuild.run(inputs,
-                new HealthReportBuild.Options(finalBuild, narrative, skipInvalid, wanted), progress(err));
+                new HealthReportBuild.Options(finalBuild, narrative, skipInvalid, wanted, lastYear, rules), progress(err));
         Amalgamation.Result r = outcome.result();
         for (Amalgamation.Skipped s : r.skipped()) {
             for (Diagnostic d : s.errors()) {
@@ -82,9 +92,21 @@ final class AmalgamateCommand implements Callable<Integer> {
         for (Amalgamation.Provider p : r.providers()) {
             p.notes().forEach(n -> err.println(p.shown() + ": warning: " + n));
         }
+        Amalgamation.Result last = outcome instanceof HealthReportBuild.Refused x ? x.lastYear()
+                : ((HealthReportBuild.Built) outcome).lastYear();
+        if (last != null) {
+            for (Amalgamation.Skipped s : last.skipped()) {
+                for (Diagnostic d : s.errors()) {
+                    err.println(s.shown() + (d.file().isEmpty() ? "" : "/") + d.format());
+                }
+            }
+        }
         DiagnosticPrinter.print(outcome.diags(), err);
         if (outcome instanceof HealthReportBuild.Refused) {
             r.errors().forEach(e -> err.println("error: " + e));
+            if (last != null) {
+                last.errors().forEach(e -> err.println("error: last year: " + e));
+            }
             err.println("amalgamation stopped: nothing was written"
                     + (r.skipped().isEmpty() || skipInvalid ? "" : " (--skip-invalid leaves out providers with errors)"));
             return ExitStatus.INPUT_ERRORS;
@@ -99,7 +121,9 @@ final class AmalgamateCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         int n = r.providers().size();
         o.println("Amalgamated " + n + (n == 1 ? " provider's report" : " providers' reports") + " for " + r.year().label()
-                + (r.skipped().isEmpty() ? "" : "; left out " + r.skipped().size() + ", named in the report"));
+                + (r.skipped().isEmpty() ? "" : "; left out " + r.skipped().size() + ", named in the report")
+                + (last == null ? "" : "; compared with " + last.providers().size() + " of last year's ("
+                + r.year().previous().label() + ")"));
         files.keySet().forEach(f -> o.println("  " + out.resolve(f)));
         return ExitStatus.OK;
     }

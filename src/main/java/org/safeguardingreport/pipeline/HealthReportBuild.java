@@ -10,6 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.safeguardingreport.amalgamate.Amalgamation;
+import org.safeguardingreport.amalgamate.Assurance;
+import org.safeguardingreport.amalgamate.AssuranceRule;
+import org.safeguardingreport.amalgamate.Findings;
+import org.safeguardingreport.amalgamate.LastYear;
+import org.safeguardingreport.template.TemplateLoader;
+import org.safeguardingreport.text.SourceText;
 import org.safeguardingreport.amalgamate.HealthReport;
 import org.safeguardingreport.diag.DiagnosticJson;
 import org.safeguardingreport.diag.Diagnostics;
@@ -31,7 +37,15 @@ public final class HealthReportBuild {
      * @param narrative the folder of the commissioner's introduction.md and conclusion.md, or null
      * @param year the reporting year wanted, or null for the year most providers report
      */
-    public record Options(boolean finalBuild, Path narrative, boolean skipInvalid, ReportingYear year) {
+    public record Options(boolean finalBuild, Path narrative, boolean skipInvalid, ReportingYear year, List<Path> lastYear,
+                          Path rules) {
+        public Options(boolean finalBuild, Path narrative, boolean skipInvalid, ReportingYear year) {
+            this(finalBuild, narrative, skipInvalid, year, List.of(), null);
+        }
+
+        public Options {
+            lastYear = lastYear == null ? List.of() : List.copyOf(lastYear);
+        }
     }
 
     /** What the build came to; {@code result} tells of every provider, read or left out. */
@@ -41,12 +55,22 @@ public final class HealthReportBuild {
         Diagnostics diags();
     }
 
-    /** Every output, by file name in publishing order; {@code diags} holds the commissioner's warnings. */
-    public record Built(Amalgamation.Result result, Map<String, byte[]> files, Diagnostics diags) implements Outcome {
+    /**
+     * Every output, by file name in publishing order; {@code diags} holds the commissioner's warnings;
+     * {@code lastYear} tells of last year's reports when they were given (else null).
+     */
+    public record Built(Amalgamation.Result result, Map<String, byte[]> files, Diagnostics diags, Amalgamation.Result lastYear)
+            implements Outcome {
     }
 
-    /** A provider or the commissioner's narrative has errors: nothing to publish. */
-    public record Refused(Amalgamation.Result result, Diagnostics diags) implements Outcome {
+    /**
+     * A provider, last year's reports, the assurance rule or the commissioner's narrative has errors:
+     * nothing to publish.
+     */
+    public record Refused(Amalgamation.Result result, Diagnostics diags, Amalgamation.Result lastYear) implements Outcome {
+        public Refused(Amalgamation.Result result, Diagnostics diags) {
+            this(result, diags, null);
+        }
     }
 
     private HealthReportBuild() {
@@ -57,22 +81,48 @@ public final class HealthReportBuild {
                 options.year(), progress);
         Diagnostics diags = new Diagnostics();
         HealthReport.Commissioner c = HealthReport.commissioner(options.narrative(), diags);
-        if (!r.ok() || diags.hasErrors()) {
-            return new Refused(r, diags);
+        Optional<AssuranceRule> rule = rule(options.rules(), diags);
+        Amalgamation.Result last = null;
+        if (!options.lastYear().isEmpty() && r.year() != null) {
+            // last year's reports: read and checked like this year's, for the year before (never the final rules:
+            // what was final last year is read as it was)
+            last = Amalgamation.read(Amalgamation.discover(options.lastYear()), false, options.skipInvalid(),
+                    r.year().previous(), Amalgamation.Progress.NONE);
         }
-        HealthReport.Edition edition = HealthReport.edition(r, c, options.finalBuild());
+        if (!r.ok() || diags.hasErrors() || rule.isEmpty() || last != null && !last.ok()) {
+            return new Refused(r, diags, last);
+        }
+        Findings findings = Findings.of(r, rule.get(), last);
+        HealthReport.Edition edition = HealthReport.edition(r, findings, c, options.finalBuild());
         Optional<HealthReport.Editions> editions = HealthReport.editions(r, edition, options.finalBuild(), true, diags);
         if (editions.isEmpty()) {
-            return new Refused(r, diags);
+            return new Refused(r, diags, last);
         }
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(PDF, editions.get().pdf());
         files.put(DOCX, editions.get().docx());
-        files.put(JSON, JsonWriter.write(json(r)).getBytes(StandardCharsets.UTF_8));
-        return new Built(r, files, diags);
+        files.put(JSON, JsonWriter.write(json(r, findings)).getBytes(StandardCharsets.UTF_8));
+        return new Built(r, files, diags, last);
+    }
+
+    /**
+     * The commissioner's assurance rule: the file given, else report-templates/amalgamation/assurance.json
+     * found like the layout (a copy in the current folder's report-templates/ first).
+     */
+    public static Optional<AssuranceRule> rule(Path file, Diagnostics diags) {
+        if (file != null) {
+            return SourceText.read(file, file.toString(), diags).flatMap(t -> AssuranceRule.read(t, file.toString(), diags));
+        }
+        return TemplateLoader.forBundle(Path.of("").toAbsolutePath().resolve("x"))
+                .layoutText("amalgamation", AssuranceRule.FILE, diags)
+                .flatMap(t -> AssuranceRule.read(t.content(), t.file(), diags));
     }
 
     static Map<String, Object> json(Amalgamation.Result r) {
+        return json(r, null);
+    }
+
+    static Map<String, Object> json(Amalgamation.Result r, Findings findings) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("reportingYear", r.year().label());
         m.put("templates", List.copyOf(r.templates()));
@@ -107,6 +157,27 @@ public final class HealthReportBuild {
             x.put("q4Ratings", Map.of("red", rag.get(org.safeguardingreport.model.Rating.RED),
                     "amber", rag.get(org.safeguardingreport.model.Rating.AMBER),
                     "green", rag.get(org.safeguardingreport.model.Rating.GREEN)));
+            if (findings != null) {
+                int k = providers.size();
+                x.put("odsCode", b.meta().provider().odsCode());
+                x.put("assurance", assurance(findings.assured().get(k)));
+                LastYear.Movement mv = findings.movements().get(k);
+                Map<String, Object> ly = new LinkedHashMap<>();
+                ly.put("assurance", mv.last());
+                ly.put("direction", mv.direction() == null ? null : mv.direction().name().toLowerCase(java.util.Locale.ROOT));
+                ly.put("report", findings.lastReports().containsKey(p.name()) ? findings.lastReports().get(p.name()).shown() : null);
+                ly.put("measures", findings.comparisons().getOrDefault(p.name(), List.of()).stream().map(c -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("measure", c.measureId());
+                    row.put("lastYear", c.lastFigure());
+                    row.put("lastRating", c.lastRating().isEmpty() ? null : c.lastRating().toLowerCase(java.util.Locale.ROOT));
+                    row.put("thisYear", c.thisFigure());
+                    row.put("thisRating", c.thisRating().isEmpty() ? null : c.thisRating().toLowerCase(java.util.Locale.ROOT));
+                    row.put("direction", c.direction().name().toLowerCase(java.util.Locale.ROOT));
+                    return row;
+                }).toList());
+                x.put("lastYear", ly);
+            }
             providers.add(x);
         }
         m.put("providers", providers);
@@ -127,6 +198,69 @@ public final class HealthReportBuild {
             gap.put("question", x.question());
             gap.put("page", x.page());
             return gap;
+        }).toList());
+        if (findings != null) {
+            m.put("assuranceRule", findings.rule().file());
+            m.put("exceptions", findings.exceptions().stream().map(x -> {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("provider", x.provider());
+                e.put("odsCode", x.odsCode());
+                e.put("measure", x.measureId());
+                e.put("standard", x.standard());
+                e.put("kind", x.kind() == Assurance.Exception.Kind.ANNUAL_NO ? "annualNo" : "redAtQ4");
+                e.put("period", x.period());
+                e.put("value", x.figure());
+                e.put("count", x.count());
+                e.put("running", x.running());
+                e.put("page", x.page());
+                return e;
+            }).toList());
+            m.put("themes", Map.of("families", findings.themes().families().stream().map(t -> Map.of("family", t.name(),
+                    "exceptions", t.exceptions(), "providers", t.providers())).toList(),
+                    "standards", findings.themes().standards().stream().map(t -> Map.of("standard", t.name(),
+                            "exceptions", t.exceptions(), "contradictions", t.contradictions(), "providers", t.providers())).toList(),
+                    "pooled", findings.themes().pooled().stream().map(x -> Map.of("measure", x.measureId(), "numerator",
+                            x.numerator(), "denominator", x.denominator(), "value", x.figure(), "rating",
+                            x.rating().toLowerCase(java.util.Locale.ROOT), "providers", x.providers())).toList(),
+                    "summary", findings.themes().sentences()));
+            m.put("lastYear", findings.lastYear() == null ? null : Map.of("reportingYear", r.year().previous().label(),
+                    "providers", findings.lastYear().providers().stream().map(Amalgamation.Provider::shown).toList(),
+                    "skipped", findings.lastYear().skipped().stream().map(s -> Map.of("source", s.shown(), "reason", s.reason()))
+                            .toList()));
+        }
+        return m;
+    }
+
+    /** A provider's overall assurance as amalgamation.json records it. */
+    static Map<String, Object> assurance(Assurance.ProviderAssurance a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rating", a.rating());
+        m.put("points", a.points());
+        m.put("cappedBy", a.cappedBy());
+        m.put("reasons", a.reasons().stream().map(x -> Map.of("reason", x.text(), "points", x.points())).toList());
+        m.put("standards", a.standards().stream().map(s -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("standard", s.standard());
+            x.put("title", s.title());
+            x.put("questions", s.questions());
+            x.put("answered", s.answered());
+            x.put("unanswered", s.notAnswered());
+            x.put("notApplicable", s.notApplicable());
+            x.put("gaps", s.gaps());
+            x.put("redAtQ4", s.redsAtQ4());
+            x.put("annualNo", s.annualNos());
+            x.put("contradictions", s.contradictions());
+            x.put("points", s.points());
+            x.put("rating", s.rating());
+            return x;
+        }).toList());
+        m.put("contradictions", a.contradictions().stream().map(c -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("standard", c.standard());
+            x.put("question", c.question());
+            x.put("measure", c.measureId());
+            x.put("text", c.text());
+            return x;
         }).toList());
         return m;
     }

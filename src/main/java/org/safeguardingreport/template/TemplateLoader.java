@@ -100,6 +100,23 @@ public final class TemplateLoader {
         return Optional.empty();
     }
 
+    /** As {@link #layoutFile}, with the name messages give the file (relative to the current folder, or "(built in)"). */
+    public Optional<Template.Text> layoutText(String folder, String file, Diagnostics diags) {
+        for (Path dir : searchDirs) {
+            Path f = dir.resolve(folder).resolve(file);
+            if (Files.isRegularFile(f)) {
+                DirSource src = new DirSource(dir.resolve(folder));
+                return src.text(file, diags).map(t -> new Template.Text(src.shown(file), t));
+            }
+        }
+        if (TemplateLoader.class.getResource("/report-templates/" + folder + "/" + file) != null) {
+            JarSource src = new JarSource(folder);
+            return src.text(file, diags).map(t -> new Template.Text(src.shown(file), t));
+        }
+        diags.error("report-templates/" + folder + "/" + file, Pos.FILE, "the layout file is missing");
+        return Optional.empty();
+    }
+
     /**
      * The Word reference document for a layout folder under report-templates/ (such as amalgamation):
      * the folder's own reference.docx, else the default one.
