@@ -27,7 +27,7 @@ public final class Skeleton {
     public static void write(Path dir, Template template, String provider, ReportingYear year) throws IOException {
         Path tmp = org.safeguardingreport.text.Folders.stagingBeside(dir, "init");
         try {
-            Files.writeString(tmp.resolve("report.json"), JsonWriter.write(report(template, provider, year)));
+            Files.writeString(tmp.resolve("report.json"), JsonWriter.writeAsTyped(report(template, provider, year)));
             Path narrative = Files.createDirectory(tmp.resolve("narrative"));
             for (Template.SectionSpec s : template.sections()) {
                 String prompt = s.prompt() == null || s.prompt().isBlank()
@@ -41,8 +41,8 @@ public final class Skeleton {
             yearFile.put("reportingYear", year.label());
             yearFile.put("quarters", Map.of());
             yearFile.put("annual", Map.of());
-            Files.writeString(data.resolve(year.fileStem() + ".json"), JsonWriter.write(yearFile));
-            Files.writeString(tmp.resolve("audit.json"), JsonWriter.write(audit(template)));
+            Files.writeString(data.resolve(year.fileStem() + ".json"), JsonWriter.writeAsTyped(yearFile));
+            Files.writeString(tmp.resolve("audit.json"), JsonWriter.writeAsTyped(audit(template)));
             Files.createDirectory(tmp.resolve("images"));
             if (Files.isDirectory(dir)) {
                 Files.delete(dir); // empty, checked by the caller

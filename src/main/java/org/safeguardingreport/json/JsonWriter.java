@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 
 /** Writes maps, lists, text, numbers and booleans as indented JSON through Jackson's generator. */
 public final class JsonWriter {
@@ -18,13 +19,28 @@ public final class JsonWriter {
     private JsonWriter() {
     }
 
+    /** The JSON of what the tool reports (build.json, check --format json, a PDF's index): Jackson's pretty form. */
     public static String write(Object value) {
+        return write(value, new DefaultPrettyPrinter());
+    }
+
+    /**
+     * The JSON of a bundle's own files, which people read and edit: the form content-format.md shows
+     * and a person types, two spaces a level, {@code "key": value}, and {@code {}} for an empty object.
+     */
+    public static String writeAsTyped(Object value) {
+        return write(value, new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withObjectEmptySeparator("")
+                .withArrayEmptySeparator("")));
+    }
+
+    private static String write(Object value, DefaultPrettyPrinter printer) {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
+            g.setPrettyPrinter(printer
                     .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                    .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-            g.setPrettyPrinter(pp);
+                    .withArrayIndenter(new DefaultIndenter("  ", "\n")));
             value(g, value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
