@@ -70,6 +70,16 @@ public final class BundleLoader {
         return new BundleLoader(files).load();
     }
 
+    /**
+     * One data file's text read as {@code check} reads it (shown as {@code file}, for the year its name
+     * gives): the year's figures, or empty; every message goes to {@code diags}.
+     */
+    public static Optional<DataYear> readDataFile(String text, String file, ReportingYear year, Diagnostics diags) {
+        return JsonReader.read(text, file, diags)
+                .flatMap(v -> Fields.asObject(v, file, "the data file", diags))
+                .flatMap(o -> DataReader.read(o, file, year, diags));
+    }
+
     private Result load() {
         ReportReader.Parsed report = readReport();
         Template template = null;

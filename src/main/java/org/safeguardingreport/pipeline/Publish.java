@@ -42,6 +42,28 @@ public final class Publish {
         }
     }
 
+    /**
+     * Writes one file through a temporary file beside it, moved into place when complete: the file
+     * is either as it was or wholly the new one, never half-written.
+     */
+    public static void publishFile(Path target, byte[] bytes) throws IOException {
+        Path abs = target.toAbsolutePath().normalize();
+        Files.createDirectories(abs.getParent());
+        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            try {
+                // a temporary file is private (rw-------): the user's file gets the usual rw-r--r--
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: its defaults apply
+            }
+            move(tmp, abs);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     /** The lock file that writers of {@code out} take turns on: in the temporary folder, named for {@code out}. */
     static Path lockFor(Path out) {
         try {
