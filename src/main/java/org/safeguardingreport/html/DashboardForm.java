@@ -1,9 +1,5 @@
 package org.safeguardingreport.html;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -15,12 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.safeguardingreport.diag.Diagnostics;
-import org.safeguardingreport.json.JsonReader;
-import org.safeguardingreport.json.JsonValue;
-import org.safeguardingreport.json.JsonValue.JsonArray;
-import org.safeguardingreport.json.JsonValue.JsonObject;
-import org.safeguardingreport.json.JsonValue.JsonString;
+import org.safeguardingreport.model.Appendix4;
 import org.safeguardingreport.model.Bundle;
 import org.safeguardingreport.model.DataYear;
 import org.safeguardingreport.model.Figures;
@@ -45,7 +36,6 @@ import org.safeguardingreport.model.ReportingYear;
 public final class DashboardForm {
     private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("dd.MM.yyyy", Locale.UK);
     private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-    private static volatile JsonObject form;
 
     private DashboardForm() {
     }
@@ -56,8 +46,8 @@ public final class DashboardForm {
         boolean blank = Dashboard.noFigures(bundle);
         ReportingYear ry = bundle.meta().reportingYear();
         List<Map<String, Object>> tables = new ArrayList<>();
-        for (JsonValue t : ((JsonArray) form().get("tables")).items()) {
-            tables.add(table(bundle, year, blank, ry, (JsonObject) t));
+        for (Appendix4.Table t : Appendix4.tables()) {
+            tables.add(table(bundle, year, blank, ry, t));
         }
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("tables", tables);
@@ -66,8 +56,8 @@ public final class DashboardForm {
     }
 
     private static Map<String, Object> table(Bundle bundle, Optional<DataYear> year, boolean blank, ReportingYear ry,
-                                             JsonObject t) {
-        boolean annual = "year".equals(str(t, "periods"));
+                                             Appendix4.Table t) {
+        boolean annual = t.annual();
         List<Map<String, Object>> periods = new ArrayList<>();
         LocalDate start = LocalDate.of(ry.startYear(), 4, 1);
         if (!annual) {
@@ -79,36 +69,33 @@ public final class DashboardForm {
         }
         periods.add(period("", "year", LocalDate.of(ry.startYear(), 4, 1), ry.lastDay()));
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (JsonValue sv : ((JsonArray) t.get("standards")).items()) {
-            JsonObject s = (JsonObject) sv;
-            int number = ((JsonValue.JsonNumber) s.get("standard")).value().intValueExact();
+        for (Appendix4.Standard s : t.standards()) {
+            int number = s.number();
             Map<String, Object> heading = emptyRow("standard");
             heading.put("number", String.valueOf(number));
             heading.put("label", bundle.template().standard(number).title());
             rows.add(heading);
-            Runs runs = new Runs(str(s, "outcomesFramework"), str(s, "domain"));
-            for (JsonValue bv : ((JsonArray) s.get("blocks")).items()) {
-                JsonObject b = (JsonObject) bv;
-                runs.block(str(b, "statement"), str(b, "reference"));
+            Runs runs = new Runs(s.outcomesFramework(), s.domain());
+            for (Appendix4.Block b : s.blocks()) {
+                runs.block(b.statement(), b.reference());
                 Map<String, Object> lastDenominator = null;
-                for (JsonValue rv : ((JsonArray) b.get("rows")).items()) {
-                    JsonObject r = (JsonObject) rv;
-                    if (r.get("subheading") != null) {
+                for (Appendix4.Row r : b.rows()) {
+                    if (!r.isMeasure()) {
                         Map<String, Object> sub = runs.place(emptyRow("sub"));
-                        sub.put("label", str(r, "subheading"));
+                        sub.put("label", r.subheading());
                         rows.add(sub);
                         lastDenominator = null;
                         continue;
                     }
-                    lastDenominator = measureRows(bundle, year, blank, annual, str(t, "regularity"), r, runs, rows,
+                    lastDenominator = measureRows(bundle, year, blank, annual, t.regularity(), r, runs, rows,
                             lastDenominator);
                 }
             }
         }
         Map<String, Object> table = new LinkedHashMap<>();
-        table.put("id", str(t, "id"));
-        table.put("heading", str(t, "heading"));
-        table.put("regularity", str(t, "regularity"));
+        table.put("id", t.id());
+        table.put("heading", t.heading());
+        table.put("regularity", t.regularity());
         table.put("annual", annual);
         table.put("periods", periods);
         // the columns before the periods (framework, statement, reference, measure, red, amber, green,
@@ -125,9 +112,9 @@ public final class DashboardForm {
      * for attendance and once for reports) is not repeated. Answers the denominator row shown.
      */
     private static Map<String, Object> measureRows(Bundle bundle, Optional<DataYear> year, boolean blank, boolean annual,
-                                                   String regularity, JsonObject r, Runs runs,
+                                                   String regularity, Appendix4.Row r, Runs runs,
                                                    List<Map<String, Object>> rows, Map<String, Object> lastDenominator) {
-        String id = str(r, "measure");
+        String id = r.measure();
         Measure m = MeasureCatalog.get().measure(id)
                 .orElseThrow(() -> new IllegalStateException("measures.json: appendix4 names an unknown measure " + id));
         List<Optional<MeasureValue>> values = new ArrayList<>();
@@ -146,13 +133,13 @@ public final class DashboardForm {
         }
         boolean any = values.stream().anyMatch(Optional::isPresent);
         boolean notProvided = !bundle.meta().provides(id) && !any;
-        String comment = str(r, "comment");
+        String comment = r.comment();
         String asAtText = asAt == null ? "" : bundle.meta().reportingYear().endOf(asAt).format(LONG);
         String anchor = "measure-" + id;
 
         Map<String, Object> denominator = null;
         if (m.rated() && !notProvided) {
-            denominator = countRow(values, v -> v.denominator(), str(r, "denominator"), regularity, blank);
+            denominator = countRow(values, v -> v.denominator(), r.denominator(), regularity, blank);
             denominator.put("part", "denominator");
             boolean repeated = lastDenominator != null && lastDenominator.get("label").equals(denominator.get("label"))
                     && lastDenominator.get("cells").equals(denominator.get("cells"));
@@ -163,7 +150,7 @@ public final class DashboardForm {
                 anchor = "";
                 comment = "";
             }
-            Map<String, Object> numerator = countRow(values, v -> v.numerator(), str(r, "numerator"), regularity, blank);
+            Map<String, Object> numerator = countRow(values, v -> v.numerator(), r.numerator(), regularity, blank);
             numerator.put("part", "numerator");
             rows.add(first(runs.place(numerator), anchor, comment));
             anchor = "";
@@ -172,7 +159,7 @@ public final class DashboardForm {
         Map<String, Object> row = runs.place(emptyRow("measure"));
         row.put("id", id);
         row.put("anchor", anchor);
-        row.put("label", str(r, "label"));
+        row.put("label", r.label());
         row.put("kind", m.kind().code());
         row.put("percent", m.rated());
         row.put("baseline", !m.rated());
@@ -302,37 +289,6 @@ public final class DashboardForm {
             shownStatement = statement;
             shownReference = reference;
             return row;
-        }
-    }
-
-    private static String str(JsonObject o, String key) {
-        JsonValue v = o.get(key);
-        return v instanceof JsonString s ? s.value() : "";
-    }
-
-    private static JsonObject form() {
-        JsonObject f = form;
-        if (f == null) {
-            synchronized (DashboardForm.class) {
-                if (form == null) {
-                    form = load();
-                }
-                f = form;
-            }
-        }
-        return f;
-    }
-
-    private static JsonObject load() {
-        try (InputStream in = DashboardForm.class.getResourceAsStream("/measures.json")) {
-            if (in == null) {
-                throw new IllegalStateException("measures.json is missing from the application");
-            }
-            JsonObject root = (JsonObject) JsonReader.read(new String(in.readAllBytes(), StandardCharsets.UTF_8),
-                    "measures.json", new Diagnostics()).orElseThrow(() -> new IllegalStateException("measures.json is not valid JSON"));
-            return (JsonObject) Objects.requireNonNull(root.get("appendix4"), "measures.json has no appendix4");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
