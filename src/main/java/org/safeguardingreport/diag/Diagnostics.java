@@ -43,6 +43,18 @@ public final class Diagnostics {
         }
     }
 
+    /** The messages that {@code keep} accepts, in a collection of their own. */
+    public Diagnostics only(java.util.function.Predicate<Diagnostic> keep) {
+        Diagnostics out = new Diagnostics();
+        for (Diagnostic d : all) {
+            if (keep.test(d)) {
+                out.fileOrder.putIfAbsent(d.file(), out.fileOrder.size());
+                out.all.add(d);
+            }
+        }
+        return out;
+    }
+
     public boolean hasErrors() {
         return all.stream().anyMatch(Diagnostic::isError);
     }

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.safeguardingreport.bundle.BundleLoader;
-import org.safeguardingreport.diag.Diagnostic;
 import org.safeguardingreport.diag.Diagnostics;
 import org.safeguardingreport.model.Bundle;
 import org.safeguardingreport.model.DataYear;
@@ -39,13 +38,8 @@ public final class DashboardExport {
             return new Result(diags, Optional.empty());
         }
         // only what the dashboard is made of matters here: the narrative may be mid-draft
-        Diagnostics blocking = new Diagnostics();
-        for (Diagnostic d : loaded.diagnostics().sorted()) {
-            if (d.isError() && (d.file().startsWith("data/") || d.file().equals("report.json"))) {
-                blocking.add(d.severity(), d.file(), new org.safeguardingreport.diag.Pos(d.line(), d.column()), d.message(),
-                        d.hint());
-            }
-        }
+        Diagnostics blocking = loaded.diagnostics().only(d -> d.isError()
+                && (d.file().startsWith("data/") || d.file().equals("report.json")));
         if (blocking.hasErrors()) {
             return new Result(blocking, Optional.empty());
         }

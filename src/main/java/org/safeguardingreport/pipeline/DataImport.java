@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.safeguardingreport.bundle.BundleLoader;
-import org.safeguardingreport.diag.Diagnostic;
 import org.safeguardingreport.diag.Diagnostics;
 import org.safeguardingreport.diag.Pos;
 import org.safeguardingreport.json.JsonWriter;
@@ -68,11 +67,7 @@ public final class DataImport {
         ReportingYear year = figures.year().orElse(bundle.meta().reportingYear());
         String file = "data/" + year.fileStem() + ".json";
         // the data file as it is must be sound: its figures are kept where the import does not touch them
-        for (Diagnostic d : loaded.diagnostics().sorted()) {
-            if (d.isError() && d.file().equals(file)) {
-                diags.add(d.severity(), d.file(), new Pos(d.line(), d.column()), d.message(), d.hint());
-            }
-        }
+        diags.addAll(loaded.diagnostics().only(d -> d.isError() && d.file().equals(file)));
         figures.provider().filter(p -> !p.text().equals(bundle.meta().provider().name())).ifPresent(p ->
                 diags.warning(p.where(), Pos.FILE, "the workbook is for " + p.text() + ", the bundle for "
                         + bundle.meta().provider().name(), "check that this is the right workbook for the bundle"));

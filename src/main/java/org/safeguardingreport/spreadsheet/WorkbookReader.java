@@ -433,32 +433,21 @@ public final class WorkbookReader {
         if (blank(c)) {
             return Read.BLANK;
         }
-        CellType type = c.getCellType();
-        String from = "";
-        if (type == CellType.FORMULA) {
-            from = "the formula's value: ";
-            Optional<CellValue> v = formula(c, where);
-            if (v.isEmpty()) {
-                return Read.BAD;
-            }
-            return value(v.get(), c, where, what, from);
-        }
-        if (type == CellType.NUMERIC && DateUtil.isCellDateFormatted(c)) {
+        boolean formula = c.getCellType() == CellType.FORMULA;
+        if (!formula && c.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(c)) {
             diags.error(where, Pos.FILE, "a date (" + formatter.formatCellValue(c) + ") where the " + what + " belongs",
                     "format the cell as a number and type the " + what + ", e.g. 412");
             return Read.BAD;
         }
-        return value(new CellValue(0), c, where, what, from);
-    }
-
-    /** The value of a cell or of a formula's result ({@code v} used when {@code from} is not empty). */
-    private Read value(CellValue v, Cell c, String where, String what, String from) {
-        boolean formula = !from.isEmpty();
-        CellType type = formula ? v.getCellType() : c.getCellType();
-        switch (type) {
+        Optional<CellValue> v = formula ? formula(c, where) : Optional.of(plain(c));
+        if (v.isEmpty()) {
+            return Read.BAD;
+        }
+        String from = formula ? "the formula's value: " : "";
+        switch (v.get().getCellType()) {
             case NUMERIC -> {
-                double d = formula ? v.getNumberValue() : c.getNumericCellValue();
-                String showing = formula ? String.valueOf(d) : formatter.formatCellValue(c);
+                double d = v.get().getNumberValue();
+                String showing = formula ? shown(d) : formatter.formatCellValue(c);
                 if (d != Math.rint(d) || Double.isInfinite(d)) {
                     diags.error(where, Pos.FILE, from + shown(d) + (showing.equals(shown(d)) ? "" : " (shown as " + showing + ")")
                             + " is not a whole number: the " + what + " is a count of people or events",
@@ -467,8 +456,7 @@ public final class WorkbookReader {
                     return Read.BAD;
                 }
                 if (d < 0) {
-                    diags.error(where, Pos.FILE, from + "the " + what + " " + shown(d) + " is below 0",
-                            "a count is 0 or more");
+                    diags.error(where, Pos.FILE, from + "the " + what + " " + shown(d) + " is below 0", "a count is 0 or more");
                     return Read.BAD;
                 }
                 if (d > 1e12) {
@@ -479,7 +467,7 @@ public final class WorkbookReader {
                 return new Read((long) d, false);
             }
             case STRING -> {
-                String t = (formula ? v.getStringValue() : c.getStringCellValue()).strip();
+                String t = v.get().getStringValue().strip();
                 if (t.isEmpty()) {
                     return Read.BLANK;
                 }
@@ -490,14 +478,13 @@ public final class WorkbookReader {
                 return Read.BAD;
             }
             case BOOLEAN -> {
-                diags.error(where, Pos.FILE, from + (c.getBooleanCellValue() ? "TRUE" : "FALSE") + " where the " + what
+                diags.error(where, Pos.FILE, from + (v.get().getBooleanValue() ? "TRUE" : "FALSE") + " where the " + what
                         + " belongs", "type a whole number, e.g. 412");
                 return Read.BAD;
             }
             case ERROR -> {
-                byte code = formula ? (byte) v.getErrorValue() : c.getErrorCellValue();
-                diags.error(where, Pos.FILE, "formula error " + errorText(code) + " where the " + what + " belongs",
-                        "correct the formula, or type the figure itself");
+                diags.error(where, Pos.FILE, "formula error " + errorText(v.get().getErrorValue()) + " where the " + what
+                        + " belongs", "correct the formula, or type the figure itself");
                 return Read.BAD;
             }
             default -> {
@@ -506,30 +493,27 @@ public final class WorkbookReader {
         }
     }
 
+    /** A cell that holds no formula, as the value it holds. */
+    private static CellValue plain(Cell c) {
+        return switch (c.getCellType()) {
+            case NUMERIC -> new CellValue(c.getNumericCellValue());
+            case STRING -> new CellValue(c.getStringCellValue());
+            case BOOLEAN -> CellValue.valueOf(c.getBooleanCellValue());
+            case ERROR -> CellValue.getError(c.getErrorCellValue());
+            default -> new CellValue("");
+        };
+    }
+
     /** Yes or No: empty when blank, null when bad (said). */
     private Optional<Boolean> flag(Cell c, String where) {
         if (blank(c)) {
             return Optional.empty();
         }
-        CellValue v;
-        if (c.getCellType() == CellType.FORMULA) {
-            Optional<CellValue> f = formula(c, where);
-            if (f.isEmpty()) {
-                return null;
-            }
-            v = f.get();
-        } else {
-            v = switch (c.getCellType()) {
-                case BOOLEAN -> CellValue.valueOf(c.getBooleanCellValue());
-                case STRING -> new CellValue(c.getStringCellValue());
-                case NUMERIC -> new CellValue(c.getNumericCellValue());
-                case ERROR -> CellValue.getError(c.getErrorCellValue());
-                default -> null;
-            };
-            if (v == null) {
-                return Optional.empty();
-            }
+        Optional<CellValue> read = c.getCellType() == CellType.FORMULA ? formula(c, where) : Optional.of(plain(c));
+        if (read.isEmpty()) {
+            return null;
         }
+        CellValue v = read.get();
         switch (v.getCellType()) {
             case BOOLEAN:
                 return Optional.of(v.getBooleanValue());
@@ -549,11 +533,11 @@ public final class WorkbookReader {
                 return null;
             }
             case ERROR:
-                diags.error(where, Pos.FILE, "formula error " + errorText((byte) v.getErrorValue())
+                diags.error(where, Pos.FILE, "formula error " + errorText(v.getErrorValue())
                         + " where Yes or No belongs", "correct the formula, or choose Yes or No");
                 return null;
             default:
-                diags.error(where, Pos.FILE, "the number " + formatter.formatCellValue(c) + " where Yes or No belongs",
+                diags.error(where, Pos.FILE, "the number " + shown(v.getNumberValue()) + " where Yes or No belongs",
                         "a yes/no measure takes Yes or No");
                 return null;
         }

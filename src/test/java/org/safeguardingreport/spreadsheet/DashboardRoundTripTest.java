@@ -100,7 +100,9 @@ class DashboardRoundTripTest {
         Workbooks.edit(xlsx, xlsx, wb -> {
             Workbooks.cell(wb, "Monthly", "3b-level-3", m.number(3)).setCellValue(1050);
             Workbooks.cell(wb, "Monthly", "3b-level-3", m.outOf(3)).setCellValue(1100);
-            Workbooks.cell(wb, "Quarterly", "6a-si-steis", m.number(2)).setCellValue(4);
+            // a formula is read as its value (this one never worked out by a spreadsheet program: worked out here)
+            Workbooks.cell(wb, "Quarterly", "6a-si-steis", m.number(2)).setBlank();
+            Workbooks.cell(wb, "Quarterly", "6a-si-steis", m.number(2)).setCellFormula("SUM(1,3)");
             Workbooks.cell(wb, "Quarterly", "4f-emergency-department", m.number(0)).setCellValue(20);
             Workbooks.cell(wb, "Quarterly", "4f-emergency-department", m.outOf(0)).setCellValue(25);
             Workbooks.cell(wb, "Annual", "2f-fgm-policy", m.number(0)).setCellValue("No");
