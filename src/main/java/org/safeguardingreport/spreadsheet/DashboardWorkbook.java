@@ -128,8 +128,8 @@ public final class DashboardWorkbook {
         lines.add(new String[] {"green", "Green: 90% or more (unless the template sets another threshold for the measure)"});
         lines.add(new String[] {"amber", "Amber: 76% or more and below 90%"});
         lines.add(new String[] {"red", "Red: below 76%"});
-        lines.add(new String[] {"text", "The rating is worked out on the exact ratio, as in the annual report: 89.97% is Amber "
-                + "even where one decimal shows 90.0%. A denominator of 0 shows n/a and is not rated."});
+        lines.add(new String[] {"text", "The rating is worked out on the exact ratio, as in the annual report; where one decimal would "
+                + "show a figure across a threshold, two are shown (89.97% is Amber). A denominator of 0 shows n/a, not rated."});
         lines.add(new String[] {"text", ""});
         lines.add(new String[] {"bold", "Bringing the figures back"});
         lines.add(new String[] {"text", "./build-report.sh import-data BUNDLE this-file.xlsx   writes data/" + ry.fileStem()
@@ -434,16 +434,20 @@ public final class DashboardWorkbook {
             String g = "$" + CellReference.convertNumToColString(SheetLayout.GREEN) + (top + 1);
             String a = "$" + CellReference.convertNumToColString(SheetLayout.AMBER) + (top + 1);
             String rated = "ISNUMBER(" + p + ")";
-            ConditionalFormattingRule green = cf.createConditionalFormattingRule(
-                    "AND(" + rated + "," + n + "*100>=" + g + "*" + d + ")");
-            ConditionalFormattingRule amber = cf.createConditionalFormattingRule(
-                    "AND(" + rated + "," + n + "*100>=" + a + "*" + d + "," + n + "*100<" + g + "*" + d + ")");
-            ConditionalFormattingRule red = cf.createConditionalFormattingRule(
-                    "AND(" + rated + "," + n + "*100<" + a + "*" + d + ")");
-            colour(green, GREEN_FILL, GREEN_TEXT);
-            colour(amber, AMBER_FILL, AMBER_TEXT);
-            colour(red, RED_FILL, RED_TEXT);
-            cf.addConditionalFormatting(ranges, new ConditionalFormattingRule[] {green, amber, red});
+            String atGreen = n + "*100>=" + g + "*" + d;
+            String atAmber = n + "*100>=" + a + "*" + d;
+            // where one decimal would print a figure on the other side of a threshold (89.97% as 90.0%), two are shown
+            String showsGreen = "ROUND(" + p + "*100,1)>=" + g;
+            String showsAmber = "ROUND(" + p + "*100,1)>=" + a;
+            List<ConditionalFormattingRule> rules = List.of(
+                    rule(cf, "AND(" + rated + "," + atGreen + ")", GREEN_FILL, GREEN_TEXT, false),
+                    rule(cf, "AND(" + rated + "," + atAmber + ",NOT(" + atGreen + ")," + showsGreen + ")", AMBER_FILL, AMBER_TEXT,
+                            true),
+                    rule(cf, "AND(" + rated + "," + atAmber + ",NOT(" + atGreen + "))", AMBER_FILL, AMBER_TEXT, false),
+                    rule(cf, "AND(" + rated + ",NOT(" + atAmber + ")," + showsAmber + ")", RED_FILL, RED_TEXT, true),
+                    rule(cf, "AND(" + rated + ",NOT(" + atAmber + "))", RED_FILL, RED_TEXT, false));
+            cf.addConditionalFormatting(ranges, rules.toArray(new ConditionalFormattingRule[0]));
+            twoDecimals(s);
         }
         if (!flagRows.isEmpty()) {
             CellRangeAddress[] ranges = runs(flagRows, layout.number(0));
@@ -460,6 +464,41 @@ public final class DashboardWorkbook {
         pattern.setFillBackgroundColor(new XSSFColor(fill, null));
         pattern.setFillPattern(org.apache.poi.ss.usermodel.PatternFormatting.SOLID_FOREGROUND);
         rule.createFontFormatting().setFontColor(new XSSFColor(text, null));
+    }
+
+    /** A rating rule: its colours, and whether it shows the % to two decimals (said by a marker in the list). */
+    private ConditionalFormattingRule rule(SheetConditionalFormatting cf, String formula, byte[] fill, byte[] text,
+                                           boolean twoDecimals) {
+        ConditionalFormattingRule r = cf.createConditionalFormattingRule(formula);
+        colour(r, fill, text);
+        if (twoDecimals) {
+            twoDecimalRules.add(formula);
+        }
+        return r;
+    }
+
+    private final java.util.Set<String> twoDecimalRules = new java.util.HashSet<>();
+
+    /**
+     * POI has no call for a conditional number format: the rules that show two decimals get a copy
+     * of their colours with the format 0.00% (built-in format 10) added, in the workbook's styles.
+     */
+    private void twoDecimals(XSSFSheet s) {
+        var styles = wb.getStylesSource();
+        for (var cf : s.getCTWorksheet().getConditionalFormattingArray()) {
+            for (var rule : cf.getCfRuleArray()) {
+                if (rule.sizeOfFormulaArray() == 0 || !twoDecimalRules.contains(rule.getFormulaArray(0)) || !rule.isSetDxfId()) {
+                    continue;
+                }
+                var dxf = (org.openxmlformats.schemas.spreadsheetml.x2006.main.CTDxf) styles.getDxfAt((int) rule.getDxfId()).copy();
+                if (!dxf.isSetNumFmt()) {
+                    var fmt = dxf.addNewNumFmt();
+                    fmt.setNumFmtId(10);
+                    fmt.setFormatCode("0.00%");
+                    rule.setDxfId(styles.putDxf(dxf) - 1);
+                }
+            }
+        }
     }
 
     /** Whole numbers of 0 or more in the number cells, Yes or No in the yes/no ones: refused as typed. */

@@ -77,6 +77,13 @@ class DashboardRoundTripTest {
             assertEquals(CellType.FORMULA, q.getRow(r).getCell(l.percent(0)).getCellType());
             assertTrue(q.getRow(r).getCell(l.percent(0)).getCellFormula().contains("I" + (r + 1) + "/J" + (r + 1)));
             assertTrue(q.getSheetConditionalFormatting().getNumConditionalFormattings() >= 5);
+            // a figure one decimal would print across a threshold is shown to two (89.97%, never 90.0% in Amber)
+            var rules = ((org.apache.poi.xssf.usermodel.XSSFSheet) q).getCTWorksheet().getConditionalFormattingArray(0).getCfRuleArray();
+            assertEquals(5, rules.length);
+            assertTrue(rules[1].getFormulaArray(0).contains("ROUND(K"), rules[1].getFormulaArray(0));
+            assertEquals("0.00%", wb.getStylesSource().getDxfAt((int) rules[1].getDxfId()).getNumFmt().getFormatCode());
+            assertTrue(java.util.HexFormat.of().formatHex(wb.getStylesSource().getDxfAt((int) rules[1].getDxfId()).getFill()
+                    .getPatternFill().getBgColor().getRgb()).endsWith("ffeb9c"), "and coloured Amber");
             assertEquals(l.headers().get(l.number(0)), q.getRow(SheetLayout.HEADER_ROW).getCell(l.number(0)).getStringCellValue());
             assertTrue(q.getPaneInformation().isFreezePane());
             assertTrue(((org.apache.poi.xssf.usermodel.XSSFSheet) q).isSheetLocked());
