@@ -241,6 +241,33 @@ class BadWorkbookTest {
         assertTrue(Files.readString(bundle.resolve("data/2023-24.json")).contains("\"numerator\": 917"));
     }
 
+    @Test
+    void anExternalEntityIsNeverRead() throws IOException {
+        Path secret = Files.writeString(tmp.resolve("secret.txt"), "TOP-SECRET-41");
+        Path evil = tmp.resolve("entity.xlsx");
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(xlsx));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(evil))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                byte[] bytes = in.readAllBytes();
+                if (e.getName().equals("xl/sharedStrings.xml")) {
+                    // the provider's name, the first shared string but one, replaced by the secret file's content
+                    String text = new String(bytes, StandardCharsets.UTF_8)
+                            .replace("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                                    + "<!DOCTYPE sst [<!ENTITY e SYSTEM \"" + secret.toUri() + "\">]>")
+                            .replace("<t>North Wessex Community Health NHS Trust</t>", "<t>&e;</t>");
+                    bytes = text.getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+        Cli r = Cli.run("import-data", bundle.toString(), evil.toString());
+        assertTrue(!r.out().contains("TOP-SECRET") && !r.err().contains("TOP-SECRET"), r.err());
+        assertTrue(!Files.readString(bundle.resolve("data/2023-24.json")).contains("TOP-SECRET"));
+        assertEquals(1, r.status(), "a workbook with a document type declaration is refused: " + r.err());
+    }
+
     /** A copy of a workbook with more parts: each holding a few bytes, with its content type declared. */
     static void withParts(Path from, Path to, Map<String, String> parts) throws IOException {
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(from));
