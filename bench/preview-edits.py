@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Drives a running preview: edits one section file N times and times, for each save, the
-"built" event and the serving of the pages that changed. Prints median and p95.
+"""Drives a running preview: edits one section file N times and times, for each save, the event
+that announces the new pages, the serving of the pages that changed, and the "built" event (the
+audit's citations and the messages). Prints median and p95.
    preview-edits.py ADDRESS SECTION_FILE N"""
 import http.client, json, re, statistics, sys, threading, time, urllib.request
 
-address, section, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+address, section, n = sys.argv[1], sys.argv[2], int(sys.argv[3])  # -v after them: each edit's figures
 m = re.match(r'http://127\.0\.0\.1:(\d+)/\?t=(\S+)', address)
 port, token = int(m.group(1)), m.group(2)
 events, lock = [], threading.Lock()
@@ -29,15 +30,15 @@ def listen():
             name, data = None, ''
 
 
-def built_after(t0, timeout=60):
+def event_after(t0, test, timeout=60):
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         with lock:
             for e in events:
-                if e[0] > t0 and e[1] in ('built', 'failed'):
+                if e[0] > t0 and test(e):
                     return e
-        time.sleep(0.003)
-    raise SystemExit('no build event within %d s' % timeout)
+        time.sleep(0.002)
+    raise SystemExit('no such event within %d s' % timeout)
 
 
 threading.Thread(target=listen, daemon=True).start()
@@ -49,21 +50,28 @@ while True:
     time.sleep(0.2)
 versions = {p['n']: p['v'] for p in s['pages']}
 base = open(section, encoding='utf-8').read()
-to_event, to_pages = [], []
+to_event, to_pages, to_built = [], [], []
 try:
     for i in range(n):
         time.sleep(1.0)
         t0 = time.monotonic()
         with open(section, 'w', encoding='utf-8') as f:
             f.write(base + '\n\nEdit %d of the preview benchmark, one sentence more.\n' % i)
-        e = built_after(t0)
+        # the update: the first event whose pages differ from those shown (or a failure)
+        e = event_after(t0, lambda e: e[1] == 'failed' or (e[2]['pages'] and not e[2]['stale']
+                        and {p['n']: p['v'] for p in e[2]['pages']} != versions))
         changed = [p['n'] for p in e[2]['pages'] if versions.get(p['n']) != p['v']]
         versions = {p['n']: p['v'] for p in e[2]['pages']}
         for page in changed:
             urllib.request.urlopen('http://127.0.0.1:%d/page/%d.png?t=%s' % (port, page, token)).read()
         t2 = time.monotonic()
+        b = event_after(t0, lambda e: e[1] in ('built', 'failed'))
         to_event.append((e[0] - t0) * 1000)
         to_pages.append((t2 - t0) * 1000)
+        to_built.append((b[0] - t0) * 1000)
+        if '-v' in sys.argv:
+            print('edit %d: update event %.0f ms, changed pages %s served at %.0f ms, built event %.0f ms; server %s'
+                  % (i, (e[0] - t0) * 1000, changed, (t2 - t0) * 1000, (b[0] - t0) * 1000, b[2].get('timings')), flush=True)
 finally:
     with open(section, 'w', encoding='utf-8') as f:
         f.write(base)
@@ -76,5 +84,6 @@ def p95(xs):
 
 print('| measure (%d edits) | median (ms) | p95 (ms) |' % n)
 print('|---|---:|---:|')
-print('| save to "built" event | %.0f | %.0f |' % (statistics.median(to_event), p95(to_event)))
+print('| save to update event (new pages announced) | %.0f | %.0f |' % (statistics.median(to_event), p95(to_event)))
 print('| save to changed page images served | %.0f | %.0f |' % (statistics.median(to_pages), p95(to_pages)))
+print('| save to "built" event (audit citations and messages) | %.0f | %.0f |' % (statistics.median(to_built), p95(to_built)))

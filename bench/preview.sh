@@ -22,4 +22,4 @@ address=$(grep -o 'http://127\.0\.0\.1:[0-9]*/?t=[A-Za-z0-9_-]*' "$work/out.txt"
 [ -n "$address" ] || { cat "$work/out.txt" >&2; exit 1; }
 section=$(ls "$work/b/narrative/"standard-8.md 2>/dev/null || ls "$work/b/narrative/"*.md | head -1)
 echo "Preview of $words words; editing $(basename "$section") $edits times"
-python3 bench/preview-edits.py "$address" "$section" "$edits"
+python3 bench/preview-edits.py "$address" "$section" "$edits" ${VERBOSE:+-v}

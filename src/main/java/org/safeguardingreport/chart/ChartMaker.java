@@ -899,20 +899,7 @@ public final class ChartMaker {
 
     /** The chart as an RGB picture (no transparency) at {@code dpi}, for Word. */
     public static byte[] png(Chart chart, float widthPt, float heightPt, int dpi) {
-        int w = Math.round(widthPt * dpi / 72f);
-        int h = Math.round(heightPt * dpi / 72f);
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setPaint(Color.WHITE);
-            g.fillRect(0, 0, w, h);
-            g.scale(w / (double) widthPt, h / (double) heightPt);
-            chart.draw(g, new Rectangle2D.Float(0, 0, widthPt, heightPt));
-        } finally {
-            g.dispose();
-        }
+        BufferedImage img = image(chart, widthPt, heightPt, dpi);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
         // in memory, not through a temporary file; the fastest deflate level: a chart's flat colours
@@ -929,5 +916,24 @@ public final class ChartMaker {
             writer.dispose();
         }
         return out.toByteArray();
+    }
+
+    /** The chart drawn on white at {@code dpi}, {@code widthPt} by {@code heightPt} points. */
+    public static BufferedImage image(Chart chart, float widthPt, float heightPt, int dpi) {
+        int w = Math.round(widthPt * dpi / 72f);
+        int h = Math.round(heightPt * dpi / 72f);
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setPaint(Color.WHITE);
+            g.fillRect(0, 0, w, h);
+            g.scale(w / (double) widthPt, h / (double) heightPt);
+            chart.draw(g, new Rectangle2D.Float(0, 0, widthPt, heightPt));
+        } finally {
+            g.dispose();
+        }
+        return img;
     }
 }

@@ -8,10 +8,13 @@ import java.util.Map;
 import java.util.Set;
 
 import org.safeguardingreport.model.Bundle;
+import org.safeguardingreport.model.DataYear;
 import org.safeguardingreport.model.Frequency;
 import org.safeguardingreport.model.Measure;
 import org.safeguardingreport.model.MeasureCatalog;
 import org.safeguardingreport.model.MeasureKind;
+import org.safeguardingreport.model.MeasureValue;
+import org.safeguardingreport.model.Quarter;
 import org.safeguardingreport.model.Template;
 
 /**
@@ -69,7 +72,17 @@ public final class ChartPlan {
         return out;
     }
 
+    /** Whether any quarter of any year has a figure to plot (what {@link TrendData#hasData} would say, without building it). */
     private boolean hasData(String id) {
-        return TrendData.of(bundle, List.of(id)).hasData();
+        for (DataYear y : bundle.data().values()) {
+            for (Quarter q : Quarter.values()) {
+                var value = y.quarterly(id, q);
+                if (value.isPresent() && (value.get() instanceof MeasureValue.Ratio r && r.denominator() > 0
+                        || value.get() instanceof MeasureValue.Count)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

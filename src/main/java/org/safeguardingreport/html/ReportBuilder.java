@@ -66,6 +66,13 @@ public final class ReportBuilder {
     public static Optional<Report> build(Bundle bundle, boolean finalReport, ReportView.Result view, Diagnostics diags,
                                          java.util.function.Consumer<PageIndex> laidOut, PdfWriter.Edition edition)
             throws IOException {
+        return build(bundle, finalReport, view, diags, laidOut, edition, null);
+    }
+
+    /** As above; a {@code preview} (a draft only) makes the preview's quick pages, see {@link PdfWriter.Preview}. */
+    public static Optional<Report> build(Bundle bundle, boolean finalReport, ReportView.Result view, Diagnostics diags,
+                                         java.util.function.Consumer<PageIndex> laidOut, PdfWriter.Edition edition,
+                                         PdfWriter.Preview preview) throws IOException {
         Optional<String> xhtml = xhtml(bundle, view, diags);
         if (xhtml.isEmpty()) {
             return Optional.empty();
@@ -78,7 +85,8 @@ public final class ReportBuilder {
             SourceFiles.embed(files).apply(doc, proven);
         };
         PdfWriter.Output proven = PdfWriter.write(xhtml.get(), bundle.pictures(), anchors(bundle, view), !finalReport,
-                view.charts(), post, finalReport, l -> laidOut.accept(PageIndex.of(l, view.anchors())), edition, out);
+                view.charts(), post, finalReport, l -> laidOut.accept(PageIndex.of(l, view.anchors())), edition, preview,
+                out);
         List<Evidence> evidence = new ArrayList<>();
         for (NarrativeHtml.Anchor a : view.anchors()) {
             Integer page = proven.anchorPages().get(a.id());

@@ -37,7 +37,7 @@ import org.apache.pdfbox.util.Vector;
  * lines top to bottom (glyphs whose baselines lie within a point of each other share a line), each
  * left to right. Only the text and state operators are interpreted, so this costs a fraction of
  * PDFBox's full text extraction; the glyphs' own Unicode mappings give the text, as any reader
- * copying text from the PDF would get it.
+ * copying text from the PDF would get it. Text drawn turned (not upright) is left out.
  */
 final class PageGlyphs extends PDFStreamEngine {
     private record Glyph(float x, float y, String text) {
@@ -78,6 +78,9 @@ final class PageGlyphs extends PDFStreamEngine {
 
     @Override
     protected void showGlyph(Matrix trm, PDFont font, int code, Vector displacement) throws IOException {
+        if (trm.getShearX() != 0f || trm.getShearY() != 0f) {
+            return;   // turned text (a draft's diagonal mark, a chart's axis title) is no line of the page's text
+        }
         String u = font.toUnicode(code);
         if (u != null) {
             glyphs.add(new Glyph(trm.getTranslateX(), trm.getTranslateY(), u));

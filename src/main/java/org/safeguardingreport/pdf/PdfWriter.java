@@ -172,14 +172,48 @@ public final class PdfWriter {
                                java.util.Map<String, org.safeguardingreport.chart.Chart> charts, PostProcess post,
                                boolean archival, java.util.function.Consumer<Output> laidOut, Edition edition,
                                OutputStream out) throws IOException {
+        return write(xhtml, pictures, anchors, draft, charts, post, archival, laidOut, edition, null, out);
+    }
+
+    /**
+     * A preview's pages, as soon as they are saved: the same layout and the same pages, made to be
+     * looked at rather than kept. The PDF is not tagged and shows its charts as pictures (drawn once
+     * for equal data); it is saved, and {@link #saved} told, before its pages are proven, which
+     * happens next as for any report.
+     */
+    public interface Preview {
+        /** The PDF as saved, and each page's {@link PageVersions version}, in page order. */
+        void saved(byte[] pdf, List<String> pageVersions) throws IOException;
+    }
+
+    /** As above; a {@code preview} (null for a report) makes a draft's quick pages, see {@link Preview}. */
+    public static Output write(String xhtml, java.util.Map<String, byte[]> pictures, List<String> anchors, boolean draft,
+                               java.util.Map<String, org.safeguardingreport.chart.Chart> charts, PostProcess post,
+                               boolean archival, java.util.function.Consumer<Output> laidOut, Edition edition,
+                               Preview preview, OutputStream out) throws IOException {
+        if (preview != null && (archival || post != PostProcess.NONE)) {
+            throw new IllegalArgumentException("a preview is a draft: not archival, nothing added after the proof");
+        }
         FontSet fonts = FontSet.borrow();
-        PdfRendererBuilder b = builder(xhtml, pictures, charts, archival, fonts);
+        PdfRendererBuilder b = builder(xhtml, pictures, charts, archival, fonts, preview != null);
         b.toStream(out);
         try (PdfBoxRenderer r = b.buildPdfRenderer()) {
             LaidOut laid = layout(r, anchors);
             laidOut.accept(laid.output());
             edition.write(laid(r, laid.boxes(), pictures));
             PDDocument doc = r.createPDFKeepOpen();
+            if (preview != null) {
+                if (draft) {
+                    Watermark.apply(doc, fonts.load(doc, "LiberationSans-Bold.ttf"));
+                }
+                List<String> versions = PageVersions.of(doc);
+                java.io.ByteArrayOutputStream saved = new java.io.ByteArrayOutputStream(1 << 20);
+                doc.save(saved, org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
+                preview.saved(saved.toByteArray(), versions);
+                Output proven = prove(doc, laid, linkTargets(r));
+                saved.writeTo(out);
+                return proven;
+            }
             Output proven = prove(doc, laid, linkTargets(r));
             if (draft) {
                 Watermark.apply(doc, fonts.load(doc, "LiberationSans-Bold.ttf"));
@@ -279,12 +313,19 @@ public final class PdfWriter {
     private static PdfRendererBuilder builder(String xhtml, java.util.Map<String, byte[]> pictures,
                                               java.util.Map<String, org.safeguardingreport.chart.Chart> charts,
                                               boolean archival, FontSet fonts) {
+        return builder(xhtml, pictures, charts, archival, fonts, false);
+    }
+
+    private static PdfRendererBuilder builder(String xhtml, java.util.Map<String, byte[]> pictures,
+                                              java.util.Map<String, org.safeguardingreport.chart.Chart> charts,
+                                              boolean archival, FontSet fonts, boolean preview) {
         PdfRendererBuilder b = new PdfRendererBuilder();
         b.useFastMode();
         // docx4j puts Xalan on the class path; the layout keeps to the JDK's own XML parsers
         b.useDocumentBuilderFactoryImplementationClass("com.sun.org.apache.xerces.internal.jaxp.DocumentBuilderFactoryImpl");
         b.useTransformerFactoryImplementationClass("com.sun.org.apache.xalan.internal.xsltc.trax.TransformerFactoryImpl");
-        b.usePdfUaAccessibility(true);
+        // a preview is looked at, not kept: its structure tree would cost a third of its pages' time
+        b.usePdfUaAccessibility(!preview);
         if (archival) {
             b.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_A);
             b.useColorProfile(java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB).getData());
@@ -292,11 +333,15 @@ public final class PdfWriter {
         b.withProducer(PRODUCER);
         PDDocument doc = new PDDocument();
         b.usePDDocument(doc);
+        b.useObjectDrawerFactory(preview ? ChartDrawers.pictures(charts, doc) : new ChartDrawers(charts));
         for (String[] f : FONTS) {
             b.useFont(new ShippedFont(doc, fonts, f[1]), f[0], Integer.valueOf(f[2]), BaseRendererBuilder.FontStyle.valueOf(f[3]), true);
         }
-        b.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
-        b.useUnicodeBidiReorderer(new ICUBidiReorderer());
+        if (rightToLeft(xhtml)) {
+            // only then: splitting every paragraph for the bidi algorithm is a tenth of a layout
+            b.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
+            b.useUnicodeBidiReorderer(new ICUBidiReorderer());
+        }
         // lines break where Unicode's line-breaking rules (UAX #14, ICU) allow: never inside "2023/24",
         // before the "%" of "94.3%" or at the apostrophe of "children's", as the JDK's breaker would
         b.useUnicodeLineBreaker(new com.openhtmltopdf.bidi.support.ICUBreakers.ICULineBreaker(java.util.Locale.UK));
@@ -306,7 +351,6 @@ public final class PdfWriter {
                 ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
         b.useProtocolsStreamImplementation(uri -> new Picture(pictures.get(uri)), PICTURE_SCHEME);
         b.useProtocolsStreamImplementation(url -> NOTHING, "file", "jar", "http", "https", "ftp");
-        b.useObjectDrawerFactory(new ChartDrawers(charts));
         b.withHtmlContent(xhtml, PICTURE_SCHEME + ":/");
         return b;
     }
@@ -410,6 +454,34 @@ public final class PdfWriter {
             }
         }
     }
+
+    /**
+     * Whether the document has any right-to-left text (Arabic, Hebrew, ...), a bidi control or a
+     * right-to-left direction: left-to-right text alone lays out the same without the bidi algorithm.
+     */
+    static boolean rightToLeft(String xhtml) {
+        for (int i = 0; i < xhtml.length(); ) {
+            int c = xhtml.codePointAt(i);
+            switch (Character.getDirectionality(c)) {
+                case Character.DIRECTIONALITY_RIGHT_TO_LEFT, Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC,
+                     Character.DIRECTIONALITY_ARABIC_NUMBER, Character.DIRECTIONALITY_RIGHT_TO_LEFT_EMBEDDING,
+                     Character.DIRECTIONALITY_RIGHT_TO_LEFT_OVERRIDE, Character.DIRECTIONALITY_RIGHT_TO_LEFT_ISOLATE,
+                     Character.DIRECTIONALITY_LEFT_TO_RIGHT_EMBEDDING, Character.DIRECTIONALITY_LEFT_TO_RIGHT_OVERRIDE,
+                     Character.DIRECTIONALITY_LEFT_TO_RIGHT_ISOLATE, Character.DIRECTIONALITY_FIRST_STRONG_ISOLATE,
+                     Character.DIRECTIONALITY_POP_DIRECTIONAL_FORMAT, Character.DIRECTIONALITY_POP_DIRECTIONAL_ISOLATE -> {
+                    return true;
+                }
+                default -> {
+                }
+            }
+            i += Character.charCount(c);
+        }
+        return RTL_MARKUP.matcher(xhtml).find();
+    }
+
+    private static final java.util.regex.Pattern RTL_MARKUP = java.util.regex.Pattern.compile(
+            "dir\\s*=\\s*[\"']?\\s*(rtl|auto)|direction\\s*:\\s*rtl|<bd[io][\\s>]",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /** The 1-based number of the page whose area holds document position {@code y}. */
     static int pageOf(List<PageBox> pages, int y) {

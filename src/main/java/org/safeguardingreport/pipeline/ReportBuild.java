@@ -58,18 +58,43 @@ public final class ReportBuild {
     public record Unproven(List<String> lines) implements Outcome {
     }
 
+    /** What a preview hears while its build runs. */
+    public interface Watch {
+        /** The build has reached a stage, in words ("laying out the pages"). */
+        void stage(String stage);
+
+        /**
+         * The report's pages as saved, with each page's version ({@link org.safeguardingreport.pdf.PageVersions}),
+         * before they are proven and the audit is written: what the preview shows first.
+         */
+        void pages(byte[] pdf, List<String> versions) throws IOException;
+    }
+
+    private static final Watch UNWATCHED = new Watch() {
+        @Override
+        public void stage(String stage) {
+        }
+
+        @Override
+        public void pages(byte[] pdf, List<String> versions) {
+        }
+    };
+
     private final boolean finalBuild;
     /** false: no Word edition of the report or the audit (a preview); the files then hold only the PDFs and build.json. */
     private final boolean word;
+    /** A preview's listener; null for a report that is kept. */
+    private final Watch watch;
 
-    private ReportBuild(boolean finalBuild, boolean word) {
+    private ReportBuild(boolean finalBuild, boolean word, Watch watch) {
         this.finalBuild = finalBuild;
         this.word = word;
+        this.watch = watch;
     }
 
     /** Builds the bundle at {@code root}; {@code key} signs both PDFs of a final build (null: not signed). */
     public static Outcome run(Path root, boolean finalBuild, SigningKey key) throws IOException {
-        return new ReportBuild(finalBuild, true).run(root, key);
+        return new ReportBuild(finalBuild, true, null).run(root, key);
     }
 
     /**
@@ -77,10 +102,24 @@ public final class ReportBuild {
      * {@link Built#files()} holds {@value #REPORT_PDF}, {@value #AUDIT_PDF} and {@value #BUILD_JSON}.
      */
     public static Outcome runWithoutWord(Path root, boolean finalBuild) throws IOException {
-        return new ReportBuild(finalBuild, false).run(root, null);
+        return new ReportBuild(finalBuild, false, null).run(root, null);
+    }
+
+    /**
+     * A preview of the draft: the same build without the Word editions, whose report PDF is made to be
+     * looked at ({@link PdfWriter.Preview}: not tagged, charts as pictures). {@code watch} hears each
+     * stage, and the pages as soon as they are saved, before they are proven and the audit is written.
+     */
+    public static Outcome preview(Path root, Watch watch) throws IOException {
+        return new ReportBuild(false, false, watch).run(root, null);
+    }
+
+    private Watch watch() {
+        return watch == null ? UNWATCHED : watch;
     }
 
     private Outcome run(Path root, SigningKey key) throws IOException {
+        watch().stage("reading the bundle");
         BundleLoader.Result loaded = BundleLoader.load(root);
         Diagnostics diags = loaded.diagnostics();
         if (finalBuild) {
@@ -91,6 +130,7 @@ public final class ReportBuild {
         }
         Bundle b = loaded.bundle().get();
         ReportView.Result view = ReportView.build(b, finalBuild);
+        watch().stage("laying out the pages");
         // The other core writes the Word report (it needs only the view), then the audit as soon as the
         // report's layout gives its pages; whichever core is free first takes the audit.
         ExecutorService other = Executors.newSingleThreadExecutor(r -> {
@@ -105,6 +145,7 @@ public final class ReportBuild {
             try {
                 // the Word report is written from the very document the PDF is laid out from
                 report = ReportBuilder.build(b, finalBuild, view, diags, index -> {
+                    watch().stage("painting " + index.pages() + " pages");
                     FutureTask<Audit> t = new FutureTask<>(() -> audit(b, index));
                     auditTask.set(t);
                     other.execute(t);
@@ -119,6 +160,9 @@ public final class ReportBuild {
                     } catch (org.docx4j.openpackaging.exceptions.Docx4JException e) {
                         throw new IOException("the Word report could not be written", e);
                     }
+                }, watch == null ? null : (pdf, versions) -> {
+                    watch.pages(pdf, versions);
+                    watch.stage("checking the audit's page citations");
                 });
             } catch (PdfWriter.UnprovenPages e) {
                 return unproven(view, e);

@@ -27,12 +27,14 @@ import java.util.regex.Pattern;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import org.safeguardingreport.pipeline.ReportBuild;
+
 /**
  * The preview's web server: the JDK's HttpServer on 127.0.0.1 only. Every request needs the random
  * token of the printed address (query {@code t}, or the cookie the page sets) and a Host header naming
  * the loopback address and this port (DNS rebinding); only the routes below are served, and the page
- * images are files of the preview's own temporary folder, looked up by page number, never by a path
- * from the request.
+ * pictures are held in memory, looked up by page number, never by a path from the request: nothing is
+ * read from disk but the bundle, by the build.
  */
 public final class PreviewServer implements AutoCloseable {
     /** The port is taken (or cannot be bound): a plain message for the terminal. */
@@ -51,7 +53,8 @@ public final class PreviewServer implements AutoCloseable {
     private final String token;
     private final String cookie;
     private final int port;
-    private final Path tempDir;
+    private final Path bundle;
+    private final WordEditions word = new WordEditions();
     private final Rebuilder rebuilder;
     private final BundleWatcher watcher;
     private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
@@ -69,7 +72,6 @@ public final class PreviewServer implements AutoCloseable {
         }
         this.port = server.getAddress().getPort();
         this.cookie = "preview-token-" + port;
-        this.tempDir = Files.createTempDirectory("safeguarding-preview-");
         pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "preview-http");
             t.setDaemon(true);
@@ -82,7 +84,8 @@ public final class PreviewServer implements AutoCloseable {
         });
         server.setExecutor(pool);
         server.createContext("/", this::handle);
-        rebuilder = new Rebuilder(bundle, tempDir, this::broadcast);
+        this.bundle = bundle;
+        rebuilder = new Rebuilder(bundle, this::broadcast);
         watcher = new BundleWatcher(bundle, rebuilder::changed);
     }
 
@@ -106,10 +109,6 @@ public final class PreviewServer implements AutoCloseable {
     /** The address to open, with the token. */
     public String address() {
         return "http://127.0.0.1:" + port + "/?t=" + token;
-    }
-
-    public Path tempDir() {
-        return tempDir;
     }
 
     /** What the page shows now (for tests and benchmarks in this package). */
@@ -190,6 +189,8 @@ public final class PreviewServer implements AutoCloseable {
                     }
                 }
                 case "/events" -> events(ex);
+                case "/annual-report.docx" -> word(ex, ReportBuild.REPORT_DOCX);
+                case "/audit.docx" -> word(ex, ReportBuild.AUDIT_DOCX);
                 default -> {
                     if (m.matches()) {
                         page(ex, Integer.parseInt(m.group(1)));
@@ -246,20 +247,24 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     private void page(HttpExchange ex, int n) throws IOException {
-        for (Rebuilder.Page p : rebuilder.current().pages()) {
-            if (p.number() == n) {
-                byte[] b;
-                try {
-                    b = Files.readAllBytes(p.file());
-                } catch (java.nio.file.NoSuchFileException e) {
-                    plain(ex, 404, "this page was replaced by a newer build");
-                    return;
-                }
-                bytes(ex, 200, "image/png", b);
-                return;
-            }
+        byte[] png = rebuilder.current().images().png(n);
+        if (png == null) {
+            plain(ex, 404, "no page " + n + " (or it was replaced by a newer build)");
+            return;
         }
-        plain(ex, 404, "no page " + n);
+        bytes(ex, 200, "image/png", png);
+    }
+
+    /** The Word edition of the report or the audit, made on request from the bundle as it is now. */
+    private void word(HttpExchange ex, String file) throws IOException {
+        WordEditions.Result r = word.get(bundle, rebuilder.current().generation());
+        byte[] b = r.files() == null ? null : r.files().get(file);
+        if (b == null) {
+            plain(ex, 409, "the Word editions could not be made: " + r.problem());
+            return;
+        }
+        ex.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + file + "\"");
+        bytes(ex, 200, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", b);
     }
 
     private void events(HttpExchange ex) throws IOException {
@@ -331,26 +336,5 @@ public final class PreviewServer implements AutoCloseable {
         }
         server.stop(0);
         pool.shutdownNow();
-        deleteTree(tempDir);
-    }
-
-    private static void deleteTree(Path dir) {
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
-                    Files.deleteIfExists(f);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                    Files.deleteIfExists(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException ignored) {
-            // nothing more to do at exit
-        }
     }
 }

@@ -1,15 +1,8 @@
 package org.safeguardingreport.preview;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,18 +12,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import javax.imageio.ImageIO;
-
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSStream;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDResources;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.graphics.PDXObject;
-import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.safeguardingreport.diag.Diagnostic;
 import org.safeguardingreport.diag.DiagnosticJson;
 import org.safeguardingreport.diag.Diagnostics;
@@ -41,32 +22,49 @@ import org.safeguardingreport.model.Template;
 import org.safeguardingreport.pipeline.ReportBuild;
 
 /**
- * Rebuilds the bundle's draft with the build command's own pipeline (without the Word editions) and
- * paints its pages as PNG files into the preview's folder. Requests are debounced: saves closer than
- * {@link #QUIET_MS} apart make one build, and there is never more than one build running and one waiting.
- * A failed build keeps the last good pages, marked out of date.
+ * Rebuilds the bundle's draft with the build command's own pipeline ({@link ReportBuild#preview}: no
+ * Word editions) and shows its pages as pictures painted on demand ({@link PageImages}). Requests are
+ * debounced: saves closer than {@link #QUIET_MS} apart make one build, and there is never more than
+ * one build running and one waiting. The new pages are announced as soon as they are saved; the
+ * audit's citations and the messages follow when the build is done. A failed build keeps the last
+ * good pages, marked out of date.
  */
 final class Rebuilder implements AutoCloseable {
-    static final long QUIET_MS = 150;
-    static final float DPI = 96f;
-
-    /** One page image: its number, a digest of what is drawn on it (the image's version), its file and size. */
-    record Page(int number, String version, Path file, int width, int height) {
-    }
+    /** Quiet time after a change before building: an editor's save is several events within a few ms. */
+    static final long QUIET_MS = 30;
+    /**
+     * Quiet time while saves keep coming (a change 10-300 ms after the last one: a script, or an editor
+     * saving as the nurse types): one build when they stop, rather than one after another.
+     */
+    static final long BURST_QUIET_MS = 300;
 
     /** What the preview shows now: the last good pages and the latest build's outcome. */
-    record Snapshot(String status, long generation, long millis, List<Page> pages, byte[] pdf, boolean stale,
+    record Snapshot(String status, String stage, long generation, long millis, PageImages images, boolean stale,
                     List<Map<String, Object>> diagnostics, List<Map<String, Object>> contents,
-                    Map<String, List<Integer>> citations, Map<String, Long> timings) {
+                    Map<String, List<Integer>> citations, List<Map<String, Object>> audit, Map<String, Long> timings) {
+        List<PageImages.Page> pages() {
+            return images.pages();
+        }
+
+        byte[] pdf() {
+            return images.pdf();
+        }
+
+        Snapshot with(String status, String stage) {
+            return new Snapshot(status, stage, generation, millis, images, stale, diagnostics, contents, citations, audit,
+                    timings);
+        }
+
         String json() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("status", status);
+            m.put("stage", stage);
             m.put("generation", generation);
             m.put("millis", millis);
             m.put("stale", stale);
             m.put("timings", timings);
-            m.put("pageCount", pages.size());
-            m.put("pages", pages.stream().map(p -> {
+            m.put("pageCount", pages().size());
+            m.put("pages", pages().stream().map(p -> {
                 Map<String, Object> x = new LinkedHashMap<>();
                 x.put("n", p.number());
                 x.put("v", p.version());
@@ -77,13 +75,14 @@ final class Rebuilder implements AutoCloseable {
             m.put("diagnostics", diagnostics);
             m.put("contents", contents);
             m.put("citations", citations);
+            m.put("audit", audit);
             return JsonWriter.write(m);
         }
     }
 
     private final Path bundle;
-    private final Path pagesDir;
     private final Consumer<Snapshot> listener;
+    private final Map<String, byte[]> pictures = PageImages.store();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "preview-build");
         t.setDaemon(true);
@@ -91,15 +90,17 @@ final class Rebuilder implements AutoCloseable {
     });
     private ScheduledFuture<?> waiting;
     private volatile boolean closed;
+    private volatile boolean changedSince;
+    private long lastChange = System.nanoTime() - TimeUnit.SECONDS.toNanos(10);
+    private long burstUntil = lastChange;
     private volatile Snapshot current;
     private long generation;
-    private long fileSerial;
 
-    Rebuilder(Path bundle, Path outDir, Consumer<Snapshot> listener) throws IOException {
+    Rebuilder(Path bundle, Consumer<Snapshot> listener) {
         this.bundle = bundle;
-        this.pagesDir = Files.createDirectories(outDir.resolve("pages"));
         this.listener = listener;
-        this.current = new Snapshot("building", 0, 0, List.of(), null, false, List.of(), List.of(), Map.of(), Map.of());
+        this.current = new Snapshot("building", "starting", 0, 0, PageImages.empty(pictures), false, List.of(), List.of(),
+                Map.of(), List.of(), Map.of());
     }
 
     Snapshot current() {
@@ -108,10 +109,18 @@ final class Rebuilder implements AutoCloseable {
 
     /** A change was seen: build once things have been quiet for {@link #QUIET_MS}. */
     synchronized void changed() {
+        changedSince = true;
+        long now = System.nanoTime();
+        long gap = (now - lastChange) / 1_000_000;
+        lastChange = now;
+        if (gap > 10 && gap < BURST_QUIET_MS) {
+            burstUntil = now + TimeUnit.MILLISECONDS.toNanos(BURST_QUIET_MS);
+        }
+        long quiet = now - burstUntil < 0 ? BURST_QUIET_MS : QUIET_MS;
         if (waiting != null) {
             waiting.cancel(false);   // not started yet: replaced; already running: the new one waits behind it
         }
-        waiting = worker.schedule(this::build, QUIET_MS, TimeUnit.MILLISECONDS);
+        waiting = worker.schedule(this::build, quiet, TimeUnit.MILLISECONDS);
     }
 
     /** Builds now (on the build thread), e.g. at start. */
@@ -122,29 +131,51 @@ final class Rebuilder implements AutoCloseable {
         waiting = worker.schedule(this::build, 0, TimeUnit.MILLISECONDS);
     }
 
+    private void publish(Snapshot s) {
+        if (!closed) {
+            current = s;
+            listener.accept(s);
+        }
+    }
+
     private void build() {
+        changedSince = false;
         long start = System.nanoTime();
         Snapshot last = current;
-        current = new Snapshot("building", last.generation(), last.millis(), last.pages(), last.pdf(), last.stale(),
-                last.diagnostics(), last.contents(), last.citations(), last.timings());
-        listener.accept(current);
-        Snapshot next;
+        Map<String, Long> timings = new LinkedHashMap<>();
+        publish(last.with("building", "reading the bundle"));
         long gen = ++generation;
+        PageImages[] shown = {null};
+        ReportBuild.Watch watch = new ReportBuild.Watch() {
+            @Override
+            public void stage(String stage) {
+                Snapshot now = current;
+                publish(now.with("building", stage));
+            }
+
+            @Override
+            public void pages(byte[] pdf, List<String> versions) throws IOException {
+                if (closed) {
+                    throw new IOException("the preview is stopping");
+                }
+                PageImages images = PageImages.of(pdf, versions, pictures);
+                shown[0] = images;
+                timings.put("pagesMillis", (System.nanoTime() - start) / 1_000_000);
+                Snapshot before = current;
+                publish(new Snapshot("building", "pages painted", gen, before.millis(), images, false,
+                        before.diagnostics(), before.contents(), before.citations(), before.audit(), Map.copyOf(timings)));
+                before.images().close();
+            }
+        };
+        Snapshot next;
         try {
-            ReportBuild.Outcome outcome = ReportBuild.runWithoutWord(bundle, false);
-            if (outcome instanceof ReportBuild.Built built) {
-                byte[] pdf = built.files().get(ReportBuild.REPORT_PDF);
-                long buildMs = (System.nanoTime() - start) / 1_000_000;
-                int[] painted = new int[1];
-                List<Page> pages = render(pdf, last.pages(), painted);
-                long ms = (System.nanoTime() - start) / 1_000_000;
-                Map<String, Long> timings = new LinkedHashMap<>();
-                timings.put("buildMillis", buildMs);
-                timings.put("renderMillis", ms - buildMs);
-                timings.put("pagesPainted", (long) painted[0]);
-                next = new Snapshot("built", gen, ms, pages, pdf, false, diagnostics(built.diags(), built),
-                        contents(built.bundle(), built.report()), built.report().citations(), Map.copyOf(timings));
-                deleteUnused(last.pages(), pages);
+            ReportBuild.Outcome outcome = ReportBuild.preview(bundle, watch);
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            timings.put("buildMillis", ms);
+            if (outcome instanceof ReportBuild.Built built && shown[0] != null) {
+                next = new Snapshot("built", "done", gen, ms, shown[0], false, diagnostics(built.diags(), built),
+                        contents(built.bundle(), built.report()), built.report().citations(),
+                        audit(built), Map.copyOf(timings));
             } else {
                 List<Map<String, Object>> diags = new ArrayList<>();
                 if (outcome instanceof ReportBuild.Refused r) {
@@ -152,22 +183,40 @@ final class Rebuilder implements AutoCloseable {
                 } else if (outcome instanceof ReportBuild.Unproven u) {
                     u.lines().forEach(l -> diags.add(plain(l)));
                 }
-                next = failed(last, gen, start, diags);
+                next = failed(current, gen, ms, diags);
             }
         } catch (IOException | RuntimeException e) {
-            next = failed(last, gen, start, List.of(plain("the build failed: " + e)));
+            next = failed(current, gen, (System.nanoTime() - start) / 1_000_000,
+                    List.of(plain("the build failed: " + e)));
         }
         if (closed) {
             return;
         }
-        current = next;
-        listener.accept(next);
+        publish(next);
+        if (next.status().equals("built")) {
+            paintRest(next.images());
+        }
     }
 
-    private static Snapshot failed(Snapshot last, long gen, long start, List<Map<String, Object>> diags) {
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        return new Snapshot("failed", gen, ms, last.pages(), last.pdf(), !last.pages().isEmpty(), diags,
-                last.contents(), last.citations(), Map.of("buildMillis", ms));
+    /** After a build, the pages not yet painted are painted while nothing else is asked for. */
+    private void paintRest(PageImages images) {
+        for (PageImages.Page p : images.pages()) {
+            if (closed || changedSince) {
+                return;
+            }
+            if (!images.has(p.version())) {
+                try {
+                    images.png(p.number());
+                } catch (IOException | RuntimeException e) {
+                    return;   // painted on request instead
+                }
+            }
+        }
+    }
+
+    private static Snapshot failed(Snapshot last, long gen, long ms, List<Map<String, Object>> diags) {
+        return new Snapshot("failed", "done", gen, ms, last.images(), !last.pages().isEmpty(), diags,
+                last.contents(), last.citations(), last.audit(), Map.of("buildMillis", ms));
     }
 
     private static Map<String, Object> plain(String message) {
@@ -180,16 +229,70 @@ final class Rebuilder implements AutoCloseable {
         return m;
     }
 
+    /** The audit as the page lists it: each question's answer and the report pages its evidence is on. */
+    private static List<Map<String, Object>> audit(ReportBuild.Built built) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (var g : org.safeguardingreport.audit.AuditView.build(built.bundle(), built.report().citations())) {
+            Map<String, Object> gm = new LinkedHashMap<>();
+            gm.put("standard", g.standard());
+            gm.put("title", g.title());
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (var r : g.rows()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", r.id());
+                m.put("text", r.text());
+                m.put("answer", r.answer());
+                m.put("comment", r.comment());
+                m.put("pages", r.pages());
+                m.put("gap", r.gap());
+                rows.add(m);
+            }
+            gm.put("rows", rows);
+            out.add(gm);
+        }
+        return out;
+    }
+
     /** Each message as JSON, with the page where its block (or else its section) starts when the build knows it. */
-    private static List<Map<String, Object>> diagnostics(Diagnostics diags, ReportBuild.Built built) {
+    private List<Map<String, Object>> diagnostics(Diagnostics diags, ReportBuild.Built built) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Diagnostic d : diags.sorted()) {
             Map<String, Object> m = new LinkedHashMap<>(DiagnosticJson.of(d));
             Integer page = built == null ? null : pageOf(d, built);
             m.put("page", page);
+            if (page == null) {
+                m.put("source", source(d));
+            }
             out.add(m);
         }
         return out;
+    }
+
+    /** The lines around a message's line, read from the bundle's own file (never from outside the bundle). */
+    private Map<String, Object> source(Diagnostic d) {
+        if (d.file() == null || d.line() < 1) {
+            return null;
+        }
+        try {
+            Path root = bundle.toRealPath();
+            Path f = root.resolve(d.file()).normalize();
+            if (!f.startsWith(root) || !java.nio.file.Files.isRegularFile(f)
+                    || !f.toRealPath().startsWith(root) || java.nio.file.Files.size(f) > 8 << 20) {
+                return null;
+            }
+            List<String> lines = java.nio.file.Files.readAllLines(f, java.nio.charset.StandardCharsets.UTF_8);
+            int first = Math.max(1, d.line() - 2);
+            int last = Math.min(lines.size(), d.line() + 2);
+            if (first > last) {
+                return null;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("first", first);
+            m.put("lines", List.copyOf(lines.subList(first - 1, last)));
+            return m;
+        } catch (IOException | RuntimeException e) {
+            return null;   // a file that cannot be read as text: the message alone
+        }
     }
 
     private static Integer pageOf(Diagnostic d, ReportBuild.Built built) {
@@ -237,84 +340,7 @@ final class Rebuilder implements AutoCloseable {
         return out;
     }
 
-    /** Paints each page whose drawing changed since the last good build; an unchanged page keeps its image. */
-    private List<Page> render(byte[] pdf, List<Page> before, int[] painted) throws IOException {
-        Map<String, Page> old = new java.util.HashMap<>();
-        before.forEach(p -> old.put(p.number() + ":" + p.version(), p));
-        List<Page> pages = new ArrayList<>();
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            PDFRenderer renderer = new PDFRenderer(doc);
-            for (int i = 0; i < doc.getNumberOfPages(); i++) {
-                String version = digest(doc.getPage(i));
-                Page kept = old.get((i + 1) + ":" + version);
-                if (kept != null && Files.exists(kept.file())) {
-                    pages.add(kept);
-                    continue;
-                }
-                if (closed) {
-                    throw new IOException("the preview is stopping");
-                }
-                BufferedImage img = renderer.renderImageWithDPI(i, DPI, ImageType.RGB);
-                painted[0]++;
-                Path f = pagesDir.resolve("page-" + (i + 1) + "-" + (++fileSerial) + ".png");
-                try (OutputStream o = Files.newOutputStream(f)) {
-                    ImageIO.write(img, "png", o);
-                }
-                pages.add(new Page(i + 1, version, f, img.getWidth(), img.getHeight()));
-            }
-        }
-        return List.copyOf(pages);
-    }
-
-    private static void deleteUnused(List<Page> before, List<Page> now) {
-        java.util.Set<Path> kept = new java.util.HashSet<>();
-        now.forEach(p -> kept.add(p.file()));
-        for (Page p : before) {
-            if (!kept.contains(p.file())) {
-                try {
-                    Files.deleteIfExists(p.file());
-                } catch (IOException e) {
-                    // left for the folder's removal at exit
-                }
-            }
-        }
-    }
-
-    /** What is drawn on a page: its content, its pictures and which font subsets it uses. */
-    static String digest(PDPage page) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        try (InputStream in = page.getContents()) {
-            if (in != null) {
-                md.update(in.readAllBytes());
-            }
-        }
-        md.update(page.getMediaBox().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        PDResources res = page.getResources();
-        if (res != null) {
-            for (COSName n : res.getXObjectNames()) {
-                PDXObject x = res.getXObject(n);
-                md.update(n.getName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                if (x != null && x.getCOSObject() != null) {
-                    COSStream s = x.getCOSObject();
-                    try (InputStream in = s.createRawInputStream()) {
-                        md.update(in.readAllBytes());
-                    }
-                }
-            }
-            for (COSName n : res.getFontNames()) {
-                PDFont f = res.getFont(n);
-                md.update((n.getName() + "=" + (f == null ? "" : f.getName())).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            }
-        }
-        return HexFormat.of().formatHex(md.digest(), 0, 12);
-    }
-
-    /** Stops: a build under way writes no more page pictures, and is waited for only briefly (its thread is a daemon). */
+    /** Stops: a build under way publishes nothing more, and is waited for only briefly (its thread is a daemon). */
     @Override
     public void close() {
         closed = true;
@@ -324,5 +350,6 @@ final class Rebuilder implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        current.images().close();
     }
 }

@@ -3,9 +3,11 @@
   'use strict';
   var token = new URLSearchParams(location.search).get('t') || '';
   var q = token ? '?t=' + encodeURIComponent(token) : '';
-  var shown = {};          // page number -> version shown
+  var wanted = {};         // page number -> version the server has
+  var shown = {};          // page number -> version on screen (or loading)
   var zoom = 1;
   var last = null;
+  var buildStarted = null;
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -21,21 +23,49 @@
     window.scrollBy(0, -48);
     document.querySelectorAll('.page.target').forEach(function (x) { x.classList.remove('target'); });
     p.classList.add('target');
+    load(p);
   }
 
-  function pageLink(n) {
-    var a = el('a', null, n);
+  function pageLink(n, text) {
+    var a = el('a', 'page-link', text || n);
     a.href = '#page-' + n;
     a.addEventListener('click', function (ev) { ev.preventDefault(); goTo(n); });
     return a;
   }
 
+  // A page's picture is fetched when the page is on screen or near it; a new version replaces the
+  // old one only once loaded: no flash, no jump.
+  function load(div) {
+    var n = div.dataset.n;
+    var v = wanted[n];
+    if (!v || shown[n] === v) { return; }
+    shown[n] = v;
+    var next = new Image();
+    next.onload = function () {
+      if (wanted[n] !== v) { return; }
+      var img = div.querySelector('img');
+      img.src = next.src;
+      img.dataset.v = v;
+    };
+    next.onerror = function () { if (shown[n] === v) { delete shown[n]; } };
+    next.src = 'page/' + n + '.png' + q + (q ? '&' : '?') + 'v=' + encodeURIComponent(v);
+  }
+
+  var near = new Set();
+  var observer = new IntersectionObserver(function (entries) {
+    entries.forEach(function (e) {
+      if (e.isIntersecting) { near.add(e.target); load(e.target); } else { near.delete(e.target); }
+    });
+  }, { rootMargin: '1200px 0px' });
+
   function renderPages(s) {
     var box = document.getElementById('pages');
     var want = s.pages || [];
-    // drop pages beyond the new count
     Array.prototype.slice.call(box.children).forEach(function (div) {
-      if (Number(div.dataset.n) > want.length) { box.removeChild(div); delete shown[div.dataset.n]; }
+      if (Number(div.dataset.n) > want.length) {
+        observer.unobserve(div); near.delete(div);
+        box.removeChild(div); delete shown[div.dataset.n]; delete wanted[div.dataset.n];
+      }
     });
     want.forEach(function (p) {
       var div = document.getElementById('page-' + p.n);
@@ -45,23 +75,27 @@
         div.dataset.n = p.n;
         div.appendChild(el('span', 'num', p.n));
         var img = el('img');
-        img.alt = 'Page ' + p.n;
+        img.alt = 'Page ' + p.n + ' of the report';
         div.appendChild(img);
         box.appendChild(div);
+        observer.observe(div);
       }
       div.style.width = Math.round(p.w * zoom) + 'px';
       div.style.height = Math.round(p.h * zoom) + 'px';
-      if (shown[p.n] !== p.v) {
-        // the new image replaces the old one only once loaded: no flash, no jump
-        var next = new Image();
-        next.onload = function () {
-          var img = div.querySelector('img');
-          img.src = next.src;
-        };
-        next.src = 'page/' + p.n + '.png' + q + (q ? '&' : '?') + 'v=' + encodeURIComponent(p.v);
-        shown[p.n] = p.v;
-      }
+      wanted[p.n] = p.v;
     });
+    near.forEach(load);
+  }
+
+  function source(x) {
+    var pre = el('pre', 'source');
+    var first = x.source.first;
+    x.source.lines.forEach(function (line, i) {
+      var row = el('span', first + i === x.line ? 'line at' : 'line', String(first + i).padStart(4, ' ') + '  ' + line);
+      pre.appendChild(row);
+      pre.appendChild(document.createTextNode('\n'));
+    });
+    return pre;
   }
 
   function renderSide(s) {
@@ -83,26 +117,57 @@
     (s.diagnostics || []).forEach(function (x) {
       if (x.severity === 'error') { errors++; } else { warnings++; }
       var li = el('li', 'diag ' + (x.severity || ''));
+      li.tabIndex = 0;
       var where = (x.file || '') + (x.line ? ':' + x.line + ':' + (x.column || 1) : '');
       li.appendChild(el('span', 'where', where + (where ? ': ' : '') + (x.severity || '') + ': '));
       li.appendChild(el('span', 'message', x.message));
       if (x.hint) { li.appendChild(el('div', 'hint', 'hint: ' + x.hint)); }
+      var extra = null;
       if (x.page) {
-        li.appendChild(el('div', 'where', 'page ' + x.page));
-        li.addEventListener('click', function () { goTo(x.page); });
+        li.appendChild(el('div', 'where', 'on page ' + x.page));
+      } else if (x.source) {
+        extra = source(x);
+        extra.hidden = true;
+        li.appendChild(extra);
       }
+      var open = function () {
+        document.querySelectorAll('.diag.selected').forEach(function (o) { o.classList.remove('selected'); });
+        li.classList.add('selected');
+        if (x.page) { goTo(x.page); } else if (extra) { extra.hidden = false; }
+      };
+      li.addEventListener('click', open);
+      li.addEventListener('keydown', function (ev) { if (ev.key === 'Enter') { open(); } });
       d.appendChild(li);
     });
     document.getElementById('count').textContent = '(' + errors + ' errors, ' + warnings + ' warnings)';
-    var ci = document.getElementById('citations');
-    ci.replaceChildren();
-    Object.keys(s.citations || {}).forEach(function (question) {
-      var li = el('li', null, question + ': see page ');
-      s.citations[question].forEach(function (n, i) {
-        if (i > 0) { li.appendChild(document.createTextNode(', ')); }
-        li.appendChild(pageLink(n));
+    var au = document.getElementById('audit');
+    au.replaceChildren();
+    (s.audit || []).forEach(function (g) {
+      au.appendChild(el('h3', null, 'Standard ' + g.standard + ': ' + g.title));
+      var ul = el('ul', 'questions');
+      g.rows.forEach(function (r) {
+        var li = el('li', r.gap ? 'question gap' : 'question');
+        li.id = 'q-' + r.id;
+        li.appendChild(el('span', 'qid', r.id + ' '));
+        li.appendChild(el('span', 'qtext', r.text));
+        var ans = el('div', 'answer');
+        ans.appendChild(el('strong', null, r.answer || 'Not answered'));
+        if (r.comment) { ans.appendChild(document.createTextNode(' — ' + r.comment)); }
+        li.appendChild(ans);
+        var see = el('div', 'see');
+        if (r.pages.length) {
+          see.appendChild(document.createTextNode(r.pages.length > 1 ? 'See pages ' : 'See page '));
+          r.pages.forEach(function (n, i) {
+            if (i > 0) { see.appendChild(document.createTextNode(', ')); }
+            see.appendChild(pageLink(n));
+          });
+        } else {
+          see.textContent = r.gap ? 'No evidence provided' : 'No evidence marked in the report';
+        }
+        li.appendChild(see);
+        ul.appendChild(li);
       });
-      ci.appendChild(li);
+      au.appendChild(ul);
     });
   }
 
@@ -110,10 +175,16 @@
     var st = document.getElementById('state');
     st.className = 'state ' + s.status;
     if (s.status === 'building') {
-      st.textContent = 'building…';
+      if (!buildStarted) { buildStarted = Date.now(); }
+      var secs = Math.floor((Date.now() - buildStarted) / 1000);
+      st.textContent = 'building: ' + (s.stage || '') + '…' + (secs >= 1 ? ' (' + secs + ' s)' : '');
     } else if (s.status === 'built') {
-      st.textContent = 'built in ' + s.millis + ' ms (' + s.pageCount + ' pages)';
+      buildStarted = null;
+      var t = s.timings || {};
+      st.textContent = 'built in ' + s.millis + ' ms (' + s.pageCount + ' pages'
+        + (t.pagesMillis ? ', pages shown after ' + t.pagesMillis + ' ms' : '') + ')';
     } else {
+      buildStarted = null;
       st.textContent = 'failed: see the messages' + (s.stale ? ' (pages out of date)' : '');
     }
     document.body.classList.toggle('stale', !!s.stale);
@@ -122,21 +193,38 @@
   function show(s) {
     last = s;
     renderState(s);
+    if ((s.pages || []).length && !s.stale) { renderPages(s); }
     if (s.status !== 'building') {
-      renderPages(s);
       renderSide(s);
+      if (s.status === 'failed' && (s.diagnostics || []).length) { select('messages-panel'); }
     }
   }
+
+  function select(panel) {
+    document.querySelectorAll('.tabs button').forEach(function (b) {
+      var on = b.dataset.panel === panel;
+      b.setAttribute('aria-selected', String(on));
+      document.getElementById(b.dataset.panel).hidden = !on;
+    });
+  }
+  document.querySelectorAll('.tabs button').forEach(function (b) {
+    b.addEventListener('click', function () { select(b.dataset.panel); });
+  });
 
   function refresh() {
     fetch('state' + q, { cache: 'no-store' }).then(function (r) { return r.json(); }).then(show);
   }
+
+  // the elapsed time of a long build, counted on screen between the server's stages
+  setInterval(function () { if (last && last.status === 'building') { renderState(last); } }, 1000);
 
   document.getElementById('zoom').addEventListener('change', function (ev) {
     zoom = Number(ev.target.value) || 1;
     if (last) { renderPages(last); }
   });
   document.getElementById('pdf').href = 'report.pdf' + q;
+  document.getElementById('word').href = 'annual-report.docx' + q;
+  document.getElementById('word-audit').href = 'audit.docx' + q;
 
   var events = new EventSource('events' + q);
   ['hello', 'building', 'built', 'failed'].forEach(function (name) {

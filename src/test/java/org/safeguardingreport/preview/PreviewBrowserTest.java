@@ -61,7 +61,12 @@ class PreviewBrowserTest {
                         + "Every referral was answered within a day in the browser test.\n");
                 Rebuilder.Snapshot edited = awaitServer(s, x -> x.status().equals("built") && x.generation() > first.generation());
                 String v1b = edited.pages().get(0).version();
-                for (Rebuilder.Page p : edited.pages()) {
+                // each changed page shows its new version once it is on screen (pages are fetched as they come into view)
+                for (PageImages.Page p : edited.pages()) {
+                    if (first.pages().contains(p)) {
+                        continue;
+                    }
+                    cdp.eval("document.getElementById('page-" + p.number() + "').scrollIntoView()");
                     String want = "v=" + p.version();
                     await(cdp, "(document.querySelector('#page-" + p.number() + " img') || {}).src || ''", src -> src.contains(want));
                 }

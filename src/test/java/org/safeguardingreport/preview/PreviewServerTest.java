@@ -104,11 +104,11 @@ class PreviewServerTest {
     @Test
     void pathTraversalInEveryEncodingIsNotFound() throws Exception {
         String t = "?t=" + server.token();
-        String own = server.tempDir().toAbsolutePath().toString();
+        String own = bundle.root.toAbsolutePath().toString();
         for (String target : List.of("/../../../../etc/passwd", "/page/../../../etc/passwd", "/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
                 "/%2E%2E/%2E%2E/etc/passwd", "/..%2f..%2fetc%2fpasswd", "/page/..%5c..%5cetc%5cpasswd",
                 "/%252e%252e%252fetc%252fpasswd", "/page/%2e%2e%2f1.png", "/page/1.png/..", "/page/./1.png", "//etc/passwd",
-                "/etc/passwd", "/pages/page-1-1.png", own + "/pages/page-1-1.png", "/page/1.png%00.txt",
+                "/etc/passwd", "/pages/page-1-1.png", own + "/report.json", "/report.json", "/narrative/executive-summary.md", "/page/1.png%00.txt",
                 "/page/C:%5cwindows%5cwin.ini", "/%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd", "/state/..", "/page/0.png",
                 "/page/01.png", "/page/999.png")) {
             assertEquals(404, raw(target + t, "127.0.0.1:" + server.port()), target);
@@ -242,15 +242,43 @@ class PreviewServerTest {
     }
 
     @Test
-    void closingStopsTheServerAndDeletesItsTemporaryFolder(@TempDir Path dir) throws Exception {
-        TestBundle b = new TestBundle(dir);
-        PreviewServer s = PreviewServer.start(b.root, 0);
-        Path temp = s.tempDir();
-        await(s, x -> x.status().equals("built"));
-        assertTrue(Files.isDirectory(temp));
-        s.close();
-        assertFalse(Files.exists(temp), "the temporary folder is removed");
-        assertThrows(IOException.class, () -> new Socket(InetAddress.getLoopbackAddress(), s.port()).close());
+    void stoppingThePreviewCommandLeavesNoTemporaryFile(@TempDir Path dir) throws Exception {
+        // the command in a process of its own, with a temporary folder of its own, stopped as Ctrl-C stops it
+        TestBundle b = new TestBundle(dir.resolve("bundle"));
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + tmp, "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+                "org.safeguardingreport.cli.Main", "preview", b.root.toString())
+                .redirectErrorStream(true).start();
+        try {
+            java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            String line = out.readLine();
+            assertNotNull(line, "the preview printed nothing");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/\\?t=(\\S+)").matcher(line);
+            assertTrue(m.find(), line);
+            String base = "http://127.0.0.1:" + m.group(1);
+            String t = "?t=" + m.group(2);
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            String state = "";
+            while (System.nanoTime() < end && !state.contains("\"status\" : \"built\"")) {
+                Thread.sleep(200);
+                state = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/state" + t)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+            }
+            assertTrue(state.contains("\"status\" : \"built\""), state);
+            assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create(base + "/page/1.png" + t)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray()).statusCode());
+            p.destroy();   // SIGTERM: the same shutdown as Ctrl-C's SIGINT
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS), "the preview did not stop");
+            try (var left = Files.list(tmp)) {
+                assertEquals(List.of(), left.toList(), "temporary files left behind");
+            }
+            final int port = Integer.parseInt(m.group(1));
+            assertThrows(IOException.class, () -> new Socket(InetAddress.getLoopbackAddress(), port).close());
+        } finally {
+            p.destroyForcibly();
+        }
     }
 
     // --- helpers

@@ -1,0 +1,147 @@
+package org.safeguardingreport.preview;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+
+/**
+ * One build's pages as pictures, painted when first asked for (the pages a reader is looking at
+ * first) and kept in memory by version: a page drawn the same in a later build is not painted again.
+ * Nothing is written to disk. One page is painted at a time per build.
+ */
+final class PageImages implements AutoCloseable {
+    static final float DPI = 96f;
+
+    /** One page: its number, its version (what is drawn on it), and its size in pixels at {@link #DPI}. */
+    record Page(int number, String version, int width, int height) {
+    }
+
+    /** Pictures of recent page versions, shared by all builds of this preview. */
+    private static final int KEPT = 400;
+    private final Map<String, byte[]> pictures;
+    private final byte[] pdf;
+    private final List<Page> pages;
+    private PDDocument doc;
+    private PDFRenderer renderer;
+    private boolean closed;
+
+    private PageImages(byte[] pdf, List<Page> pages, Map<String, byte[]> pictures) {
+        this.pdf = pdf;
+        this.pages = pages;
+        this.pictures = pictures;
+    }
+
+    /** A shared store of page pictures for a preview's successive builds. */
+    static Map<String, byte[]> store() {
+        return Collections.synchronizedMap(new LinkedHashMap<>(128, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+                return size() > KEPT;
+            }
+        });
+    }
+
+    /** The saved PDF's pages; the document stays open to paint them on demand. */
+    static PageImages of(byte[] pdf, List<String> versions, Map<String, byte[]> store) throws IOException {
+        PDDocument doc = Loader.loadPDF(pdf);
+        List<Page> pages = new ArrayList<>(versions.size());
+        for (int i = 0; i < doc.getNumberOfPages(); i++) {
+            PDRectangle box = doc.getPage(i).getCropBox();
+            pages.add(new Page(i + 1, i < versions.size() ? versions.get(i) : "?",
+                    Math.round(box.getWidth() / 72f * DPI), Math.round(box.getHeight() / 72f * DPI)));
+        }
+        PageImages p = new PageImages(pdf, List.copyOf(pages), store);
+        p.doc = doc;
+        return p;
+    }
+
+    static PageImages empty(Map<String, byte[]> store) {
+        return new PageImages(null, List.of(), store);
+    }
+
+    List<Page> pages() {
+        return pages;
+    }
+
+    byte[] pdf() {
+        return pdf;
+    }
+
+    boolean has(String version) {
+        return pictures.containsKey(version);
+    }
+
+    /** Page {@code n}'s picture (PNG), painted now unless a build already painted that version; null if no such page. */
+    byte[] png(int n) throws IOException {
+        if (n < 1 || n > pages.size()) {
+            return null;
+        }
+        Page p = pages.get(n - 1);
+        byte[] kept = pictures.get(p.version());
+        if (kept != null) {
+            return kept;
+        }
+        synchronized (this) {
+            kept = pictures.get(p.version());
+            if (kept != null) {
+                return kept;
+            }
+            if (closed) {
+                return null;
+            }
+            if (renderer == null) {
+                renderer = new PDFRenderer(doc);
+            }
+            BufferedImage img = renderer.renderImageWithDPI(n - 1, DPI, ImageType.RGB);
+            byte[] png = encode(img);
+            pictures.put(p.version(), png);
+            return png;
+        }
+    }
+
+    /** PNG at a fast deflate level: a page is mostly white and compresses well at any level. */
+    private static byte[] encode(BufferedImage img) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        try (MemoryCacheImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(0.85f);
+            writer.setOutput(ios);
+            writer.write(null, new IIOImage(img, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (doc != null) {
+            try {
+                doc.close();
+            } catch (IOException ignored) {
+                // in memory: nothing to release but the memory
+            }
+            doc = null;
+        }
+    }
+}
