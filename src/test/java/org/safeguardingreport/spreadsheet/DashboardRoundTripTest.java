@@ -207,6 +207,25 @@ class DashboardRoundTripTest {
         assertEquals(0, Cli.run("check", bundle.toString()).status());
     }
 
+    @Test
+    void aHandLaidOutDataFileIsLeftAsItIsUntilAFigureChanges() throws IOException {
+        TestBundle b = new TestBundle(tmp);
+        Path xlsx = tmp.resolve("dashboard.xlsx");
+        assertEquals(0, Cli.run("dashboard", b.root.toString(), "-o", xlsx.toString()).status());
+        Cli same = Cli.run("import-data", b.root.toString(), xlsx.toString());
+        assertEquals(0, same.status(), same.err());
+        assertTrue(same.out().startsWith("Kept "), same.out());
+        assertEquals(TestBundle.DATA, Files.readString(b.root.resolve("data/2023-24.json")));
+        SheetLayout m = Workbooks.layout("Monthly");
+        Workbooks.edit(xlsx, xlsx, wb -> Workbooks.cell(wb, "Monthly", "3b-level-3", m.number(0)).setCellValue(413));
+        Cli changed = Cli.run("import-data", b.root.toString(), xlsx.toString());
+        assertEquals(0, changed.status(), changed.err());
+        assertTrue(changed.out().contains("0 figures added, 1 changed, 4 the same"), changed.out());
+        String text = Files.readString(b.root.resolve("data/2023-24.json"));
+        assertTrue(text.contains("\"3b-level-3\": {\n        \"numerator\": 413,\n        \"denominator\": 455\n      },\n"
+                + "      \"6a-si-steis\": 1\n"), text);
+    }
+
     /** Data files made from seeds, every kind of measure and period, some absent: each comes back byte for byte. */
     @ParameterizedTest
     @ValueSource(longs = {1, 7, 23, 2024, 99991})
