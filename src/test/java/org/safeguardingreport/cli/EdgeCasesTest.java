@@ -113,7 +113,7 @@ class EdgeCasesTest {
         Cli r = Cli.run("init", tmp.resolve("new").toString());
         assertEquals(0, r.status(), r.err());
         String ended = ReportingYear.containing(java.time.LocalDate.now()).previous().label();
-        assertTrue(Files.readString(tmp.resolve("new/report.json")).contains("\"reportingYear\" : \"" + ended + "\""),
+        assertTrue(Files.readString(tmp.resolve("new/report.json")).contains("\"reportingYear\": \"" + ended + "\""),
                 Files.readString(tmp.resolve("new/report.json")));
         assertEquals("2025/26", ReportingYear.containing(java.time.LocalDate.of(2026, 12, 3)).previous().label(),
                 "a report written in December 2026 is about April 2025 to March 2026");
