@@ -88,6 +88,24 @@ final class PageImages implements AutoCloseable {
         return pictures.containsKey(version);
     }
 
+    /**
+     * Paints, before the pages are announced, up to {@code most} of the pages not painted before,
+     * nearest first to page {@code near} (the last page the reader asked for): the reader's page is
+     * then served at once, without competing with the rest of the build for a core.
+     */
+    void paintNear(int near, int most) throws IOException {
+        List<Page> fresh = new ArrayList<>();
+        for (Page p : pages) {
+            if (!has(p.version())) {
+                fresh.add(p);
+            }
+        }
+        fresh.sort(java.util.Comparator.comparingInt(p -> Math.abs(p.number() - near)));
+        for (Page p : fresh.subList(0, Math.min(most, fresh.size()))) {
+            png(p.number());
+        }
+    }
+
     /** Page {@code n}'s picture (PNG), painted now unless a build already painted that version; null if no such page. */
     byte[] png(int n) throws IOException {
         if (n < 1 || n > pages.size()) {

@@ -247,7 +247,7 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     private void page(HttpExchange ex, int n) throws IOException {
-        byte[] png = rebuilder.current().images().png(n);
+        byte[] png = rebuilder.png(n);
         if (png == null) {
             plain(ex, 404, "no page " + n + " (or it was replaced by a newer build)");
             return;

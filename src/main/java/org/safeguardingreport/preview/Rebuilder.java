@@ -91,6 +91,8 @@ final class Rebuilder implements AutoCloseable {
     private ScheduledFuture<?> waiting;
     private volatile boolean closed;
     private volatile boolean changedSince;
+    /** The page the reader last asked for: a rebuild paints the changed pages nearest to it first. */
+    private volatile int lastAsked = 1;
     private long lastChange = System.nanoTime() - TimeUnit.SECONDS.toNanos(10);
     private long burstUntil = lastChange;
     private volatile Snapshot current;
@@ -105,6 +107,12 @@ final class Rebuilder implements AutoCloseable {
 
     Snapshot current() {
         return current;
+    }
+
+    /** Page {@code n}'s picture for the reader, who is looking at it; null when there is no such page. */
+    byte[] png(int n) throws IOException {
+        lastAsked = n;
+        return current.images().png(n);
     }
 
     /** A change was seen: build once things have been quiet for {@link #QUIET_MS}. */
@@ -159,6 +167,7 @@ final class Rebuilder implements AutoCloseable {
                     throw new IOException("the preview is stopping");
                 }
                 PageImages images = PageImages.of(pdf, versions, pictures);
+                images.paintNear(lastAsked, 2);
                 shown[0] = images;
                 timings.put("pagesMillis", (System.nanoTime() - start) / 1_000_000);
                 Snapshot before = current;
@@ -318,14 +327,29 @@ final class Rebuilder implements AutoCloseable {
         return null;
     }
 
+    private static String standardHeading(Bundle b, int n, String id) {
+        try {
+            return b.template().standard(n).heading();
+        } catch (RuntimeException e) {
+            return id;
+        }
+    }
+
     private static List<Map<String, Object>> contents(Bundle b, ReportBuilder.Report report) {
         List<Map<String, Object>> out = new ArrayList<>();
         Map<String, Template.SectionSpec> specs = new LinkedHashMap<>();
         b.template().sections().forEach(s -> specs.put(s.id(), s));
         report.index().sections().forEach((id, page) -> {
             Template.SectionSpec s = specs.get(id);
-            String title = s == null ? id
-                    : ((s.number() == null || s.number().isBlank() ? "" : s.number() + " ") + s.heading()).trim();
+            String title;
+            if (s != null && s.heading() != null) {
+                title = ((s.number() == null || s.number().isBlank() ? "" : s.number() + " ") + s.heading()).trim();
+            } else if (id.matches("standard-[1-9][0-9]?")) {
+                // a standard's section is headed by the standard itself
+                title = standardHeading(b, Integer.parseInt(id.substring("standard-".length())), id);
+            } else {
+                title = id;
+            }
             var n = b.sections().get(id);
             if (n != null && n.titleOverride() != null && !n.titleOverride().isBlank()) {
                 title = n.titleOverride();

@@ -56,6 +56,18 @@ class PreviewBrowserTest {
                 await(cdp, "document.getElementById('state').textContent", t -> t.startsWith("built in"));
                 cdp.eval("window.notReloaded = 'yes'");
 
+                // the audit: question 3.1's "See page N" goes to the page its evidence is on
+                int cited = first.citations().get("3.1").get(0);
+                cdp.eval("document.getElementById('tab-audit').click()");
+                await(cdp, "(document.querySelector('#q-3\\\\.1 .see') || {}).textContent || ''",
+                        t -> t.equals("See page " + cited));
+                cdp.eval("document.querySelector('#q-3\\\\.1 .see a').click()");
+                await(cdp, "(document.querySelector('.page.target') || {}).id || ''", ("page-" + cited)::equals);
+                await(cdp, "(document.querySelector('#page-" + cited + " img') || {}).src || ''",
+                        src -> src.contains("v=" + first.pages().get(cited - 1).version()));
+                // a question with neither answer nor evidence says so
+                await(cdp, "(document.querySelector('#q-1\\\\.2 .see') || {}).textContent || ''", "No evidence provided"::equals);
+
                 // an edit: the page updates itself, without reloading
                 b.write("narrative/executive-summary.md", "This report gives an overview of the year.\n\n"
                         + "Every referral was answered within a day in the browser test.\n");
@@ -79,6 +91,10 @@ class PreviewBrowserTest {
                 await(cdp, "document.getElementById('diagnostics').textContent", t -> t.contains("data/2023-24.json:6:23")
                         && t.contains("trailing comma"));
                 await(cdp, "String(document.body.classList.contains('stale'))", "true"::equals);
+                // the message has no page: selecting it shows its source line, marked
+                cdp.eval("document.querySelector('#diagnostics .diag.error').click()");
+                await(cdp, "(document.querySelector('#diagnostics .diag.error .source .line.at') || {}).textContent || ''",
+                        t -> t.startsWith("   6  ") && t.contains("\"6a-si-steis\": 1,"));
                 assertTrue(cdp.eval("document.getElementById('state').textContent").startsWith("failed"));
                 assertEquals(String.valueOf(edited.pages().size()), cdp.eval("String(document.querySelectorAll('#pages img').length)"));
 

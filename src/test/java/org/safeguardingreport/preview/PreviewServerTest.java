@@ -137,6 +137,9 @@ class PreviewServerTest {
         String state = new String(get("/state" + t).body(), StandardCharsets.UTF_8);
         assertTrue(state.contains("\"status\" : \"built\""), state);
         assertTrue(state.contains("\"contents\""), state);
+        // every contents entry is named: a standard's section by its standard
+        assertTrue(state.contains("\"title\" : \"Standard 3 \u2013 "), state);
+        assertFalse(state.contains("\"title\" : \"null\"") || state.contains("\"title\" : null"), state);
     }
 
     @Test
@@ -149,6 +152,25 @@ class PreviewServerTest {
         String js = new String(get("/preview.js?t=" + server.token()).body(), StandardCharsets.UTF_8);
         assertFalse(js.contains("innerHTML") || js.contains("outerHTML") || js.contains("insertAdjacentHTML")
                 || js.contains("document.write"), "the page's script must use textContent only");
+    }
+
+    @Test
+    void theWordEditionsAreMadeOnRequestFromTheSavedBundle() throws Exception {
+        String t = "?t=" + server.token();
+        for (String file : List.of("annual-report.docx", "audit.docx")) {
+            HttpResponse<byte[]> r = get("/" + file + t);
+            assertEquals(200, r.statusCode(), file);
+            assertEquals("attachment; filename=\"" + file + "\"", r.headers().firstValue("Content-Disposition").orElse(""));
+            try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(r.body()))) {
+                boolean document = false;
+                for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                    document |= e.getName().equals("word/document.xml");
+                }
+                assertTrue(document, file + " is a Word document");
+            }
+        }
+        String text = new String(get("/annual-report.docx" + t).body(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(text.startsWith("PK"));
     }
 
     @Test
