@@ -204,6 +204,49 @@ final class Rebuilder implements AutoCloseable {
         publish(next);
         if (next.status().equals("built")) {
             paintRest(next.images());
+            if (warmUps < WARM_UPS) {
+                warmUp();
+            }
+        }
+    }
+
+    /** Builds the preview runs, unseen, after its first one while the reader looks at the pages. */
+    static final int WARM_UPS = 4;
+    private int warmUps;
+
+    /** Thrown from a warm-up build's watch to give up as soon as a real change comes. */
+    private static final class GiveUp extends RuntimeException {
+        GiveUp() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * The first builds of a process run slower than the rest while the JVM compiles the code they use;
+     * a few unseen builds right after the first make the nurse's first edits as quick as her later ones.
+     * A change, or stopping, ends them at the next stage.
+     */
+    private void warmUp() {
+        ReportBuild.Watch unseen = new ReportBuild.Watch() {
+            @Override
+            public void stage(String stage) {
+                if (changedSince || closed) {
+                    throw new GiveUp();
+                }
+            }
+
+            @Override
+            public void pages(byte[] pdf, List<String> versions) {
+                stage("pages");
+            }
+        };
+        while (warmUps < WARM_UPS && !changedSince && !closed) {
+            warmUps++;
+            try {
+                ReportBuild.preview(bundle, unseen);
+            } catch (IOException | RuntimeException e) {   // GiveUp, or a bundle being edited
+                return;
+            }
         }
     }
 

@@ -264,14 +264,21 @@ class PreviewServerTest {
     }
 
     @Test
-    void stoppingThePreviewCommandLeavesNoTemporaryFile(@TempDir Path dir) throws Exception {
+    void theCommandOpensTheBrowserAndStopsLeavingNoTemporaryFile(@TempDir Path dir) throws Exception {
         // the command in a process of its own, with a temporary folder of its own, stopped as Ctrl-C stops it
         TestBundle b = new TestBundle(dir.resolve("bundle"));
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // --open: the desktop's opener (xdg-open) is handed the printed address; here, one that writes it down
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path opened = dir.resolve("opened.txt");
+        Path opener = Files.writeString(bin.resolve("xdg-open"), "#!/bin/sh\nprintf '%s' \"$1\" > '" + opened + "'\n");
+        opener.toFile().setExecutable(true);
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.io.tmpdir=" + tmp, "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
-                "org.safeguardingreport.cli.Main", "preview", b.root.toString())
-                .redirectErrorStream(true).start();
+                "org.safeguardingreport.cli.Main", "preview", b.root.toString(), "--open")
+                .redirectErrorStream(true);
+        pb.environment().put("PATH", bin + java.io.File.pathSeparator + System.getenv("PATH"));
+        Process p = pb.start();
         try {
             java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
                     java.nio.charset.StandardCharsets.UTF_8));
@@ -289,6 +296,7 @@ class PreviewServerTest {
                         HttpResponse.BodyHandlers.ofString()).body();
             }
             assertTrue(state.contains("\"status\" : \"built\""), state);
+            assertEquals(base + "/" + t, Files.readString(opened), "--open opens the printed address");
             assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create(base + "/page/1.png" + t)).build(),
                     HttpResponse.BodyHandlers.ofByteArray()).statusCode());
             p.destroy();   // SIGTERM: the same shutdown as Ctrl-C's SIGINT
