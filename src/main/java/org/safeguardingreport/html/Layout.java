@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.apache.velocity.VelocityContext;
-import org.apache.velocity.app.VelocityEngine;
 import org.apache.velocity.app.event.EventCartridge;
 import org.apache.velocity.app.event.ReferenceInsertionEventHandler;
 import org.apache.velocity.context.Context;
@@ -27,19 +26,46 @@ import org.safeguardingreport.diag.Pos;
  * see an empty string loader).
  */
 public final class Layout {
-    private static final VelocityEngine ENGINE = engine();
+    private static final org.apache.velocity.runtime.RuntimeInstance ENGINE_SERVICES = engine();
 
     private Layout() {
     }
 
-    private static VelocityEngine engine() {
-        VelocityEngine ve = new VelocityEngine();
+    private static org.apache.velocity.runtime.RuntimeInstance engine() {
+        org.apache.velocity.runtime.RuntimeInstance ve = new org.apache.velocity.runtime.RuntimeInstance();
         ve.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, "true");
         ve.setProperty(RuntimeConstants.RESOURCE_LOADERS, "string");
         ve.setProperty("resource.loader.string.class", StringResourceLoader.class.getName());
         ve.setProperty(RuntimeConstants.SPACE_GOBBLING, "lines");
         ve.init();
         return ve;
+    }
+
+    /** Layouts parsed once, by their name and text: a rebuild (a preview) reuses an unchanged one. */
+    private static final Map<java.util.List<String>, org.apache.velocity.Template> PARSED =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(8, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<java.util.List<String>, org.apache.velocity.Template> e) {
+                    return size() > 16;
+                }
+            });
+
+    private static org.apache.velocity.Template parsed(String layoutFile, String layout) {
+        java.util.List<String> key = java.util.List.of(layoutFile, layout);
+        org.apache.velocity.Template t = PARSED.get(key);
+        if (t == null) {
+            t = new org.apache.velocity.Template();
+            t.setName(layoutFile);
+            t.setRuntimeServices(ENGINE_SERVICES);
+            try {
+                t.setData(ENGINE_SERVICES.parse(new java.io.StringReader(layout), t));
+            } catch (org.apache.velocity.runtime.parser.ParseException e) {
+                throw new ParseErrorException(e, layoutFile);
+            }
+            t.initDocument();
+            PARSED.put(key, t);
+        }
+        return t;
     }
 
     /** The layout's output, or empty after a message naming the layout file, line and column. */
@@ -51,7 +77,7 @@ public final class Layout {
         cartridge.attachToContext(context);
         StringWriter out = new StringWriter();
         try {
-            ENGINE.evaluate(context, out, layoutFile, layout);
+            parsed(layoutFile, layout).merge(context, out);
             return Optional.of(xmlCharacters(out.toString()));
         } catch (ParseErrorException e) {
             diags.error(layoutFile, new Pos(Math.max(1, e.getLineNumber()), Math.max(1, e.getColumnNumber())),
