@@ -211,6 +211,10 @@
     b.addEventListener('click', function () { select(b.dataset.panel); });
   });
 
+  // #audit or #messages in the address opens that list
+  if (location.hash === '#audit') { select('audit-panel'); }
+  if (location.hash === '#messages') { select('messages-panel'); }
+
   function refresh() {
     fetch('state' + q, { cache: 'no-store' }).then(function (r) { return r.json(); }).then(show);
   }
