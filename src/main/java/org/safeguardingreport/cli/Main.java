@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "build-report.sh", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         subcommands = {AmalgamateCommand.class, BuildCommand.class, CheckCommand.class, InitCommand.class, PreviewCommand.class,
                 VerifyCommand.class,
-                DashboardCommand.class, ImportDataCommand.class,
+                DashboardCommand.class, ImportDataCommand.class, ImportDocxCommand.class,
                 CommandLine.HelpCommand.class},
         description = "Safeguarding Children Annual Report and Annual Assurance Audit from a report bundle.",
         footer = {"", "Exit status: 0 done, 1 the input has errors, 2 wrong usage, 3 internal fault."})
@@ -31,7 +31,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: build, check, init, preview, verify, amalgamate, dashboard or import-data");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: build, check, init, preview, verify, amalgamate, dashboard, import-data or import-docx");
     }
 
     public static void main(String[] args) {
