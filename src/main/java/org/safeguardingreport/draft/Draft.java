@@ -39,8 +39,11 @@ public record Draft(List<Block> blocks, Findings findings) {
         }
     }
 
-    /** A paragraph of a Word list: its list (numId), level from 0, whether numbered, and the number it starts from. */
-    public record ListItem(List<Inline> inlines, int list, int level, boolean ordered, int start, String style)
+    /**
+     * A paragraph of a Word list: its list (numId), level from 0, whether numbered, the number it starts
+     * from, and whether its list says to start numbering again there (a new list, not a continued one).
+     */
+    public record ListItem(List<Inline> inlines, int list, int level, boolean ordered, int start, boolean restarts, String style)
             implements Block {
         public String text() {
             return Inline.plain(inlines);

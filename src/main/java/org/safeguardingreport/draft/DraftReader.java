@@ -229,7 +229,7 @@ public final class DraftReader {
             int level = ilvl == null ? 0 : Math.max(0, Math.min(8, ilvl));
             WordStyles.ListLevel def = styles.listLevel(numId, level);
             if (def != null && !def.format().equals("none")) {
-                out.add(new ListItem(List.copyOf(inlines), numId, level, def.ordered(), def.start(), styleName));
+                out.add(new ListItem(List.copyOf(inlines), numId, level, def.ordered(), def.start(), def.restarts(), styleName));
                 return;
             }
         }

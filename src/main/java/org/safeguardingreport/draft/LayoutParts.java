@@ -19,10 +19,12 @@ import org.safeguardingreport.model.Template;
  */
 public final class LayoutParts {
     private static final Pattern HEADING = Pattern.compile("(?is)<h[1-6][^>]*>(.*?)</h[1-6]>");
+    private static final Pattern PARAGRAPH = Pattern.compile("(?is)<p[^>]*>(.*?)</p>");
     private static final Pattern THEAD = Pattern.compile("(?is)<thead[^>]*>(.*?)</thead>");
     private static final Pattern TH = Pattern.compile("(?is)<th[^>]*>(.*?)</th>");
     private static final Pattern WORD_STYLE = Pattern.compile("data-word-style=\"([^\"$]+)\"");
     private static final Pattern VARIABLE = Pattern.compile("\\$!?\\{?[A-Za-z_][A-Za-z0-9_.]*(?:\\([^)]*\\))?\\}?");
+    private static final String VALUE = "(?:[^ ]*[0-9][^ ]*)(?: [^ ]*[0-9][^ ]*){0,3}";
     private static final Pattern DIRECTIVE = Pattern.compile("#(?:if|elseif|else|end|foreach|set)\\b(?:\\([^)]*\\))?");
     /** Styles a layout may name that authors use in their own text too: never taken as the layout's. */
     private static final Set<String> SHARED_STYLES = Set.of("title", "subtitle", "caption", "picture", "normal");
@@ -32,6 +34,8 @@ public final class LayoutParts {
     private final List<String> headingNames = new ArrayList<>();
     private final Set<List<String>> tableHeads = new LinkedHashSet<>();
     private final Set<String> styles = new LinkedHashSet<>();
+    private final List<Pattern> paragraphs = new ArrayList<>();
+    private final Set<String> texts = new java.util.HashSet<>();
 
     public LayoutParts(Template template) {
         String layout = template.layout() == null ? "" : template.layout().content();
@@ -43,25 +47,26 @@ public final class LayoutParts {
                 continue; // a section's own heading
             }
             String text = html(DIRECTIVE.matcher(inner).replaceAll(""));
-            String[] literal = VARIABLE.split(text, -1);
-            StringBuilder regex = new StringBuilder("^");
-            boolean any = false;
-            for (int i = 0; i < literal.length; i++) {
-                if (i > 0) {
-                    regex.append(".+");
-                }
-                String part = HeadingMatcher.normalise(literal[i]);
-                if (!part.isEmpty()) {
-                    regex.append(Pattern.quote(part));
-                    any = true;
-                }
+            Pattern p = pattern(text);
+            if (p != null) {
+                headings.add(p);
+                headingNames.add(text.replaceAll("\\s+", " ").strip());
             }
-            if (!any) {
-                continue; // nothing but a value: nothing to recognise it by
-            }
-            headings.add(Pattern.compile(regex.append('$').toString()));
-            headingNames.add(text.replaceAll("\\s+", " ").strip());
         }
+        Matcher para = PARAGRAPH.matcher(layout);
+        while (para.find()) {
+            Pattern p = pattern(html(DIRECTIVE.matcher(para.group(1)).replaceAll("")));
+            if (p != null) {
+                paragraphs.add(p);
+            }
+        }
+        // the template's own wording that the layout prints: statements, guidance, links
+        for (Template.Standard st : template.standards()) {
+            texts.add(HeadingMatcher.normalise(st.statement()));
+            st.guidance().forEach(g -> texts.add(HeadingMatcher.normalise(g)));
+            st.links().forEach(l -> texts.add(HeadingMatcher.normalise(l)));
+        }
+        texts.remove("");
         Matcher t = THEAD.matcher(layout);
         while (t.find()) {
             List<String> row = new ArrayList<>();
@@ -85,6 +90,49 @@ public final class LayoutParts {
                 styles.add(name);
             }
         }
+    }
+
+    /**
+     * A layout text as a pattern over normalised text: its literal words as they are, each value
+     * ($report.year) as one to four words with digits in them; null when it is nothing but values.
+     */
+    private static Pattern pattern(String text) {
+        String[] literal = VARIABLE.split(text, -1);
+        StringBuilder regex = new StringBuilder("^");
+        boolean any = false;
+        for (int i = 0; i < literal.length; i++) {
+            if (i > 0) {
+                // "Dashboard 2023/24" is the layout's, "Dashboard of concerns" an author's
+                regex.append(" ?").append(VALUE).append(" ?");
+            }
+            String part = HeadingMatcher.normalise(literal[i]);
+            if (!part.isEmpty()) {
+                regex.append(Pattern.quote(part));
+                any = true;
+            }
+        }
+        return any ? Pattern.compile(regex.append('$').toString()) : null;
+    }
+
+    /**
+     * Whether a paragraph or list item is text the layout prints by itself: one of its literal
+     * paragraphs ("Guidance for this draft ...", "Standard 3 can be met by:") or the template's own
+     * wording (a standard's statement, guidance and links), whatever style an editor left it in.
+     */
+    public boolean paragraph(String text) {
+        String normal = HeadingMatcher.normalise(text);
+        if (normal.isEmpty()) {
+            return false;
+        }
+        if (texts.contains(normal)) {
+            return true;
+        }
+        for (Pattern p : paragraphs) {
+            if (p.matcher(normal).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The layout heading a draft's heading is, as the layout writes it ("Dashboard $report.year"), or null. */

@@ -150,10 +150,13 @@ public final class MarkdownWriter {
             }
             Level top = open.isEmpty() ? null : open.get(open.size() - 1);
             Level mine;
+            // the same list goes on unless another Word list starts afresh here (editors such as LibreOffice
+            // give a list's paragraphs several list ids, restarting only where a new list begins)
             if (top != null && top.wordLevel == li.level() && top.ordered == li.ordered()
-                    && (open.size() > 1 || top.list == li.list())) {
+                    && (open.size() > 1 || top.list == li.list() || !li.restarts())) {
                 mine = top;
                 mine.number++;
+                mine.list = li.list();
             } else {
                 boolean replace = top != null && top.wordLevel == li.level();
                 if (replace) {

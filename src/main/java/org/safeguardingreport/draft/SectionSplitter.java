@@ -250,6 +250,16 @@ public final class SectionSplitter {
             guidanceList = -1;
             return;
         }
+        String text = b instanceof Para p ? p.text() : b instanceof ListItem li ? li.text() : null;
+        if (text != null && layout.paragraph(text)) {
+            // the layout's own wording (statement, guidance, "No narrative provided."), whatever its style became
+            boolean isGuidance = guidance || HeadingMatcher.normalise(text).startsWith("guidance for this draft");
+            if (!isGuidance || !guidance) {
+                count(isGuidance ? "guidance for the draft" : "the template's own text (statements, notes)");
+            }
+            guidance = isGuidance || guidance && b instanceof ListItem;
+            return;
+        }
         if (b instanceof ListItem li && guidance && (guidanceList < 0 || guidanceList == li.list())) {
             guidanceList = li.list();
             return;

@@ -32,7 +32,7 @@ final class WordStyles {
     }
 
     /** A list level: its number format ("decimal", "bullet", "none", ...) and the number it starts from. */
-    record ListLevel(String format, int start) {
+    record ListLevel(String format, int start, boolean restarts) {
         boolean ordered() {
             return !format.equals("bullet");
         }
@@ -217,7 +217,7 @@ final class WordStyles {
             }
             String format = over != null && over.format() != null ? over.format() : base == null ? "decimal" : base.format();
             int start = over != null ? over.start() : base == null ? 1 : base.start();
-            return new ListLevel(format == null ? "decimal" : format, start);
+            return new ListLevel(format == null ? "decimal" : format, start, over != null);
         }
         return null;
     }
