@@ -92,12 +92,15 @@ final class HandMadeDraft {
         body.append(p("Heading2", run("Evaluation")));
         body.append(p(null, run("Staff rated training 4.5 out of 5.")));
         body.append(p("Heading1", run("Conclusion")));
-        body.append(p(null, run("We are assured.")));
+        body.append(p(null, run("We are assured.") + "<w:r><w:footnoteReference w:id=\"1\"/></w:r>"));
+        body.append("@GIF@");
 
         String xml = "<w:document " + NS + "><w:body>" + body + "<w:sectPr/></w:body></w:document>";
-        String[] halves = xml.split("@PICTURE@");
+        String[] halves = xml.replace("@GIF@", "").split("@PICTURE@");
         org.docx4j.wml.Document doc = (org.docx4j.wml.Document) XmlUtils.unmarshalString(halves[0] + halves[1]);
         main.setJaxbElement(doc);
+        // a GIF at the very end (after the conclusion's paragraph): it comes across as a PNG
+        main.getContent().add(main.getContent().size(), picture(pkg, "gif", "A GIF picture"));
         // the picture, with its alt text, where the marker was: after the table
         int at = 0;
         for (Object o : main.getContent()) {
@@ -106,7 +109,7 @@ final class HandMadeDraft {
                 break;
             }
         }
-        main.getContent().add(at, picture(pkg));
+        main.getContent().add(at, picture(pkg, "png", ALT));
 
         NumberingDefinitionsPart numbering = new NumberingDefinitionsPart();
         main.addTargetPart(numbering);
@@ -117,6 +120,12 @@ final class HandMadeDraft {
                         + "<w:abstractNum w:abstractNumId=\"20\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"bullet\"/></w:lvl></w:abstractNum>"
                         + "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"10\"/></w:num>"
                         + "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"20\"/></w:num></w:numbering>"));
+        org.docx4j.openpackaging.parts.WordprocessingML.FootnotesPart notes = new org.docx4j.openpackaging.parts.WordprocessingML.FootnotesPart();
+        main.addTargetPart(notes);
+        notes.setJaxbElement((org.docx4j.wml.CTFootnotes) XmlUtils.unwrap(XmlUtils.unmarshalString(
+                "<w:footnotes " + NS + "><w:footnote w:type=\"separator\" w:id=\"0\">" + p(null, "<w:r><w:separator/></w:r>")
+                        + "</w:footnote><w:footnote w:id=\"1\">" + p(null, run("Working Together to Safeguard Children 2023."))
+                        + "</w:footnote></w:footnotes>")));
         CommentsPart comments = new CommentsPart();
         main.addTargetPart(comments);
         comments.setJaxbElement((org.docx4j.wml.Comments) XmlUtils.unmarshalString(
@@ -134,14 +143,14 @@ final class HandMadeDraft {
         return rel.getId();
     }
 
-    private static P picture(WordprocessingMLPackage pkg) throws Exception {
+    private static P picture(WordprocessingMLPackage pkg, String format, String alt) throws Exception {
         BufferedImage image = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
         image.setRGB(3, 3, 0x005EB8);
         ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", png);
+        ImageIO.write(image, format, png);
         BinaryPartAbstractImage part = BinaryPartAbstractImage.createImagePart(pkg, png.toByteArray());
         Inline inline = part.createImageInline("chart", "chart", 1, 2, false);
-        inline.getDocPr().setDescr(ALT);
+        inline.getDocPr().setDescr(alt);
         Drawing drawing = new org.docx4j.wml.ObjectFactory().createDrawing();
         drawing.getAnchorOrInline().add(inline);
         R r = new org.docx4j.wml.ObjectFactory().createR();

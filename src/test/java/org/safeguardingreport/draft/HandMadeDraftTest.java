@@ -148,6 +148,16 @@ class HandMadeDraftTest {
     }
 
     @Test
+    void aFootnoteFollowsItsParagraphAndAGifBecomesAPng() throws Exception {
+        String md = file("narrative/conclusion.md");
+        assertTrue(md.startsWith("We are assured.\\[1\\]\n\n\\[1\\] Working Together to Safeguard Children 2023.\n\n"
+                + "![A GIF picture](images/conclusion-1.png)\n"), md);
+        byte[] png = Files.readAllBytes(bundle.resolve("images/conclusion-1.png"));
+        assertEquals('P', png[1]);
+        assertTrue(imported.out().contains("Note: 1 footnote(s) became paragraphs"), imported.out());
+    }
+
+    @Test
     void theImportedBundleBuildsAndPrintsTheTextAsWritten() throws Exception {
         Path out = tmp.resolve("out");
         Cli build = Cli.run("build", bundle.toString(), "-o", out.toString());
