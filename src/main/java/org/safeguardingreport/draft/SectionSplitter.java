@@ -79,6 +79,9 @@ public final class SectionSplitter {
     }
 
     private Split run(Draft draft) {
+        if (draft.findings().contentsFields > 0) {
+            leftOut.put("contents", draft.findings().contentsFields);
+        }
         boolean styled = draft.blocks().stream().anyMatch(b -> b instanceof Heading h && h.kind() != Draft.HeadingKind.TITLE);
         for (Block b : draft.blocks()) {
             Heading h = b instanceof Heading x ? x : styled ? null : fallbackHeading(b);
@@ -258,6 +261,8 @@ public final class SectionSplitter {
                 count(isGuidance ? "guidance for the draft" : "the template's own text (statements, notes)");
             }
             guidance = isGuidance || guidance && b instanceof ListItem;
+            // the guidance's own list: a list with another id right after it is the author's
+            guidanceList = b instanceof ListItem li ? li.list() : -1;
             return;
         }
         if (b instanceof ListItem li && guidance && (guidanceList < 0 || guidanceList == li.list())) {
