@@ -38,6 +38,18 @@ public final class LayoutParts {
     private final Set<String> texts = new java.util.HashSet<>();
 
     public LayoutParts(Template template) {
+        this(List.of(template));
+    }
+
+    /**
+     * What any of these templates' layouts writes: the bundle's own, and the built-in ones a draft
+     * from an earlier year may have been built with.
+     */
+    public LayoutParts(List<Template> templates) {
+        templates.forEach(this::add);
+    }
+
+    private void add(Template template) {
         String layout = template.layout() == null ? "" : template.layout().content();
         layout = layout.replaceAll("(?m)^\\s*##.*$", "");
         Matcher h = HEADING.matcher(layout);

@@ -68,14 +68,25 @@ public final class SectionSplitter {
     private String lastLayoutStyle;
     private int guidanceList = -1;
 
-    private SectionSplitter(Template template) {
+    private SectionSplitter(Template template, List<Template> earlier) {
         this.template = template;
         this.matcher = new HeadingMatcher(template);
-        this.layout = new LayoutParts(template);
+        List<Template> layouts = new ArrayList<>();
+        layouts.add(template);
+        layouts.addAll(earlier);
+        this.layout = new LayoutParts(layouts);
     }
 
     public static Split split(Draft draft, Template template) {
-        return new SectionSplitter(template).run(draft);
+        return split(draft, template, List.of());
+    }
+
+    /**
+     * @param earlier other templates whose layouts may have made the draft (a Word edition from a year
+     *     when the Trust used another template): what their layouts write is left out too
+     */
+    public static Split split(Draft draft, Template template, List<Template> earlier) {
+        return new SectionSplitter(template, earlier).run(draft);
     }
 
     private Split run(Draft draft) {

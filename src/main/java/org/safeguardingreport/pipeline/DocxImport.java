@@ -100,7 +100,16 @@ public final class DocxImport {
                     "open it in Word and save it again as Word Document (.docx)");
             return new Result(diags, Optional.empty(), List.of(), Map.of(), notes, template, false);
         }
-        SectionSplitter.Split split = SectionSplitter.split(draft, template);
+        // a draft may be the Word edition of a year when the Trust used another template: what any built-in
+        // layout writes by itself is recognised too
+        List<Template> builtIn = new ArrayList<>();
+        org.safeguardingreport.template.TemplateLoader loader = org.safeguardingreport.template.TemplateLoader.forBundle(bundle);
+        for (String name : org.safeguardingreport.template.TemplateLoader.BUILT_IN) {
+            if (!name.equals(template.name())) {
+                loader.load(name, name, Pos.FILE, new Diagnostics()).ifPresent(builtIn::add);
+            }
+        }
+        SectionSplitter.Split split = SectionSplitter.split(draft, template, builtIn);
         report(draft.findings(), shown, diags, notes);
         for (SectionSplitter.Unplaced u : split.unplaced()) {
             diags.warning(shown, Pos.FILE, "the heading \"" + u.text() + "\" matches no section of " + template.name()

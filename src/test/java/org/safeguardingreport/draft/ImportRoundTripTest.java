@@ -61,6 +61,31 @@ class ImportRoundTripTest {
             }
         }
         assertEquals(0, Cli.run("check", again.toString()).status());
+
+        // into a bundle on the other template, somerset-2018: the same sections; and somerset's own Word edition
+        // (its Appendix 3 evidence table and Appendix 4 dashboard are its layout's) comes back the same again
+        Path somerset = tmp.resolve("somerset");
+        assertEquals(0, Cli.run("init", somerset.toString(), "--template", "somerset-2018", "--year", "2023/24").status());
+        Cli intoSomerset = Cli.run("import-docx", somerset.toString(), tmp.resolve("north-wessex-built/annual-report.docx").toString());
+        assertEquals(0, intoSomerset.status(), intoSomerset.err());
+        assertTrue(intoSomerset.out().contains("Dashboard 2023/24 (9)"), "dorset's dashboards are known as a layout's: " + intoSomerset.out());
+        assertSameFiles(tmp.resolve("north-wessex-imported/narrative"), somerset.resolve("narrative"));
+        Path somersetBuilt = tmp.resolve("somerset-built");
+        assertEquals(0, Cli.run("build", somerset.toString(), "-o", somersetBuilt.toString()).status());
+        Path somersetAgain = tmp.resolve("somerset-again");
+        assertEquals(0, Cli.run("init", somersetAgain.toString(), "--template", "somerset-2018", "--year", "2023/24").status());
+        Cli back = Cli.run("import-docx", somersetAgain.toString(), somersetBuilt.resolve("annual-report.docx").toString());
+        assertEquals(0, back.status(), back.err());
+        assertTrue(back.out().contains("Appendix 4: Safeguarding children dashboard"), back.out());
+        assertSameFiles(somerset.resolve("narrative"), somersetAgain.resolve("narrative"));
+    }
+
+    private static void assertSameFiles(Path a, Path b) throws IOException {
+        try (Stream<Path> s = Files.list(a)) {
+            for (Path f : s.toList()) {
+                assertEquals(Files.readString(f), Files.readString(b.resolve(f.getFileName())), f.getFileName().toString());
+            }
+        }
     }
 
     private static String withoutTables(String md) {
