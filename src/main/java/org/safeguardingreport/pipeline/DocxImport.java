@@ -147,6 +147,14 @@ public final class DocxImport {
                 notes.add(path + ": " + writer.plainerBlocks() + " block(s) lost their bold, italic or links so that their text reads back exactly");
             }
         }
+        for (String folder : List.of(BundleFiles.NARRATIVE, BundleFiles.IMAGES)) {
+            Path f = bundle.resolve(folder);
+            if (Files.exists(f) && !Files.isDirectory(f)
+                    && out.keySet().stream().anyMatch(k -> k.startsWith(folder + "/"))) {
+                diags.error(folder, Pos.FILE, "is a file, not a folder, so the import cannot write into it",
+                        "rename or remove the file " + folder + ", then import again");
+            }
+        }
         List<Planned> planned = new ArrayList<>();
         for (Map.Entry<String, byte[]> e : out.entrySet()) {
             Path target = bundle.resolve(e.getKey());

@@ -134,6 +134,14 @@ final class HandMadeDraft {
         pkg.save(file.toFile());
     }
 
+    /** A draft of the given body paragraphs and nothing else: no styles named, no lists, no pictures. */
+    static void plain(Path file, String body) throws Exception {
+        WordprocessingMLPackage pkg = WordprocessingMLPackage.createPackage();
+        pkg.getMainDocumentPart().setJaxbElement((org.docx4j.wml.Document) XmlUtils.unmarshalString(
+                "<w:document " + NS + "><w:body>" + body + "<w:sectPr/></w:body></w:document>"));
+        pkg.save(file.toFile());
+    }
+
     private static String link(MainDocumentPart main, String type, String target) {
         Relationship rel = new org.docx4j.relationships.ObjectFactory().createRelationship();
         rel.setType(type);

@@ -168,6 +168,37 @@ class HandMadeDraftTest {
         }
     }
 
+    @Test
+    void aDraftWithoutHeadingStylesIsCutAtItsBoldHeadingsAndOutlineLevels() throws Exception {
+        Path docx = tmp.resolve("plain.docx");
+        String bold = "<w:b/>";
+        HandMadeDraft.plain(docx, HandMadeDraft.p(null, HandMadeDraft.run("Annual report 2024/25", bold))
+                + HandMadeDraft.p(null, HandMadeDraft.run("EXECUTIVE SUMMARY", bold))
+                + HandMadeDraft.p(null, HandMadeDraft.run("We had a good year.") )
+                + HandMadeDraft.p(null, HandMadeDraft.run("Important:", bold))
+                + HandMadeDraft.p(null, HandMadeDraft.run("A bold lead-in that is no heading stays a bold paragraph."))
+                + HandMadeDraft.p(null, HandMadeDraft.run("4. Risks", bold))
+                + HandMadeDraft.p(null, HandMadeDraft.run("Two risks are on the register.")));
+        Path plainBundle = tmp.resolve("plain-bundle");
+        assertEquals(0, Cli.run("init", plainBundle.toString(), "--year", "2023/24").status());
+        Cli c = Cli.run("import-docx", plainBundle.toString(), docx.toString());
+        assertEquals(0, c.status(), c.out() + c.err());
+        assertTrue(c.out().lines().anyMatch(l -> l.contains("\"EXECUTIVE SUMMARY\"") && l.contains("narrative/executive-summary.md")), c.out());
+        assertEquals("We had a good year.\n\n**Important:**\n\nA bold lead-in that is no heading stays a bold paragraph.\n",
+                Files.readString(plainBundle.resolve("narrative/executive-summary.md")));
+        assertEquals("Two risks are on the register.\n", Files.readString(plainBundle.resolve("narrative/risk.md")));
+        assertTrue(c.out().contains("Left out, as the layout writes them at every build: title page\n"), c.out());
+
+        // a paragraph given an outline level (Word: Paragraph > Outline level) is a heading of that level
+        Path outlined = tmp.resolve("outlined.docx");
+        HandMadeDraft.plain(outlined, "<w:p><w:pPr><w:outlineLvl w:val=\"0\"/></w:pPr>" + HandMadeDraft.run("Conclusion") + "</w:p>"
+                + "<w:p><w:pPr><w:outlineLvl w:val=\"1\"/></w:pPr>" + HandMadeDraft.run("Looking ahead") + "</w:p>"
+                + HandMadeDraft.p(null, HandMadeDraft.run("We are assured.")));
+        c = Cli.run("import-docx", plainBundle.toString(), outlined.toString());
+        assertEquals(0, c.status(), c.out() + c.err());
+        assertEquals("## Looking ahead\n\nWe are assured.\n", Files.readString(plainBundle.resolve("narrative/conclusion.md")));
+    }
+
     private static List<String> texts(String md) {
         List<String> out = new java.util.ArrayList<>();
         for (Node n = ReportMarkdown.parse(md).getFirstChild(); n != null; n = n.getNext()) {
