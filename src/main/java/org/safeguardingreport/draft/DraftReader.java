@@ -43,7 +43,7 @@ public final class DraftReader {
     private static final Pattern WEB_LINK = Pattern.compile("(?i)(https?://|mailto:)\\S+");
     private static final Pattern HYPERLINK_FIELD = Pattern.compile("(?i)^\\s*HYPERLINK\\s+(?:\"([^\"]*)\"|(\\S+))");
     /** Word's heading for the contents it builds. */
-    private static final Pattern CONTENTS_STYLE = Pattern.compile("(?i)toc ?(heading|[1-9])|toc(heading|[1-9])");
+    private static final Pattern CONTENTS_STYLE = Pattern.compile("(?i)toc(heading|[1-9])");
 
     private final MainDocumentPart main;
     private final WordStyles styles;

@@ -75,12 +75,9 @@ public final class DocxImport {
         BundleLoader.Result loaded = BundleLoader.load(bundle);
         if (loaded.bundle().isEmpty()) {
             // only what stops the template being known matters here: report.json or the template itself
-            Diagnostics why = new Diagnostics();
-            loaded.diagnostics().sorted().stream()
-                    .filter(d -> d.severity() == org.safeguardingreport.diag.Severity.ERROR)
-                    .filter(d -> !d.file().startsWith(BundleFiles.NARRATIVE) && !d.file().startsWith("data")
-                            && !d.file().startsWith("audit") && !d.file().startsWith(BundleFiles.IMAGES))
-                    .forEach(d -> why.add(d.severity(), d.file(), new Pos(d.line(), d.column()), d.message(), d.hint()));
+            Diagnostics why = loaded.diagnostics().only(d -> d.isError()
+                    && !d.file().startsWith(BundleFiles.NARRATIVE) && !d.file().startsWith("data")
+                    && !d.file().startsWith("audit") && !d.file().startsWith(BundleFiles.IMAGES));
             if (!why.hasErrors()) {
                 why.error(bundle.toString(), Pos.FILE, "the bundle's template could not be found",
                         "the bundle needs a report.json naming its template; ./build-report.sh init DIR writes one");

@@ -198,6 +198,11 @@ class ImportSafetyTest {
         assertEquals(1, c.status(), c.err());
         assertTrue(c.err().startsWith(junk + ": error: "), c.err());
 
+        Cli noBundle = Cli.run("import-docx", tmp.resolve("no-such-bundle").toString(), draft.toString());
+        assertEquals(1, noBundle.status());
+        assertTrue(noBundle.err().startsWith(tmp.resolve("no-such-bundle") + ": error: no bundle folder here"), noBundle.err());
+        assertFalse(Files.exists(tmp.resolve("no-such-bundle")));
+
         c = Cli.run("import-docx", bundle.toString(), tmp.resolve("missing.docx").toString());
         assertEquals(1, c.status());
         assertTrue(c.err().startsWith(tmp.resolve("missing.docx") + ": error: no such file"), c.err());
