@@ -178,6 +178,11 @@ public final class DraftReader {
         List<Inline> inlines = new ArrayList<>(carried);
         carried = new ArrayList<>();
         inlinesWithAfter(p, inlines, after);
+        // a field's instruction never runs on past its paragraph: one left open (a damaged file) is closed
+        // here, so that the text after it is not taken for instruction and lost
+        while (!fields.isEmpty() && !fields.peek().result) {
+            fields.pop();
+        }
         Element markRpr = ppr == null ? null : Dom.child(ppr, "rPr");
         if (markRpr != null && Dom.child(markRpr, "del") != null) {
             // the paragraph mark itself was deleted: accepting it joins this paragraph to the next
