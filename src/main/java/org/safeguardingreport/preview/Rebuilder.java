@@ -157,6 +157,7 @@ final class Rebuilder implements AutoCloseable {
         ReportBuild.Watch watch = new ReportBuild.Watch() {
             @Override
             public void stage(String stage) {
+                timings.put(stage.replaceAll("[0-9]+ ", "") + " (at ms)", (System.nanoTime() - start) / 1_000_000);
                 Snapshot now = current;
                 publish(now.with("building", stage));
             }
@@ -166,6 +167,7 @@ final class Rebuilder implements AutoCloseable {
                 if (closed) {
                     throw new IOException("the preview is stopping");
                 }
+                timings.put("saved (at ms)", (System.nanoTime() - start) / 1_000_000);
                 PageImages images = PageImages.of(pdf, versions, pictures);
                 images.paintNear(lastAsked, 2);
                 shown[0] = images;
