@@ -31,7 +31,7 @@ import org.safeguardingreport.pipeline.ReportBuild;
  */
 final class Rebuilder implements AutoCloseable {
     /** Quiet time after a change before building: an editor's save is several events within a few ms. */
-    static final long QUIET_MS = 30;
+    static final long QUIET_MS = 15;
     /**
      * Quiet time while saves keep coming (a change 10-300 ms after the last one: a script, or an editor
      * saving as the nurse types): one build when they stop, rather than one after another.
