@@ -41,14 +41,19 @@ public final class HealthReport {
     private HealthReport() {
     }
 
-    /** The commissioner's own introduction and conclusion, checked like any narrative; null where absent. */
-    public record Commissioner(Narrative introduction, Narrative conclusion, Map<String, byte[]> pictures) {
-        static final Commissioner NONE = new Commissioner(null, null, Map.of());
+    /**
+     * The commissioner's own introduction and conclusion, checked like any narrative (null where
+     * absent), and the ICB's cover sheet and sign-off from cover.json.
+     */
+    public record Commissioner(Narrative introduction, Narrative conclusion, Map<String, byte[]> pictures, Cover cover) {
+        static final Commissioner NONE = new Commissioner(null, null, Map.of(), Cover.NONE);
     }
 
-    public static Commissioner commissioner(Path dir, Diagnostics diags) {
+    /** The commissioner's folder read for the reporting {@code year} (null when unknown); {@code dir} may be null. */
+    public static Commissioner commissioner(Path dir, ReportingYear year, boolean finalReport, Diagnostics diags) {
+        Cover cover = Cover.read(dir, year, finalReport, diags);
         if (dir == null) {
-            return Commissioner.NONE;
+            return new Commissioner(null, null, Map.of(), cover);
         }
         Map<String, byte[]> pictures = new LinkedHashMap<>();
         NarrativeReader reader = new NarrativeReader(BundleFiles.folder(dir), null, diags, pictures::put);
@@ -65,7 +70,7 @@ public final class HealthReport {
             diags.warning(dir.toString(), org.safeguardingreport.diag.Pos.FILE,
                     "no introduction.md or conclusion.md in the commissioner's narrative folder");
         }
-        return new Commissioner(n[0], n[1], pictures);
+        return new Commissioner(n[0], n[1], pictures, cover);
     }
 
     /** What both editions are made from: the layout's view and the trend charts, computed once. */
@@ -119,7 +124,9 @@ public final class HealthReport {
         }
         Map<String, Object> view = new LinkedHashMap<>(e.view());
         view.put("stylesheetHtml", css.get());
-        Optional<String> xhtml = Layout.render(layout.get(), "report-templates/" + FOLDER + "/health.vm", view, diags);
+        Optional<String> xhtml = Layout.render(layout.get(), "report-templates/" + FOLDER + "/health.vm", view, diags)
+                // no page holds a single row of a table, in either edition
+                .map(org.safeguardingreport.html.KeepRows::apply);
         if (xhtml.isEmpty()) {
             return Optional.empty();
         }
@@ -151,9 +158,15 @@ public final class HealthReport {
         for (String id : Amalgamation.KEY_MEASURES) {
             var data = org.safeguardingreport.chart.TrendData.comparing(bundles, id);
             if (data.hasData()) {
-                String key = "chart-" + (out.size() + 1);
-                out.put(key, new org.safeguardingreport.chart.Chart(key, MeasureCatalog.get().measure(id).orElseThrow().label()
-                        + ", by provider", data, bundles.get(0).template().threshold(id)));
+                // every provider's line named: up to a page of small multiples a chart, the median of all behind each
+                List<org.safeguardingreport.chart.TrendData> parts = data.manyProviders() ? List.of(data)
+                        : data.parts(org.safeguardingreport.chart.ChartMaker.MAX_PANELS);
+                for (int k = 0; k < parts.size(); k++) {
+                    String key = "chart-" + (out.size() + 1);
+                    out.put(key, new org.safeguardingreport.chart.Chart(key, MeasureCatalog.get().measure(id).orElseThrow().label()
+                            + ", by provider" + (parts.size() > 1 ? " (" + (k + 1) + " of " + parts.size() + ")" : ""),
+                            parts.get(k), bundles.get(0).template().threshold(id)));
+                }
             }
         }
         return out;
@@ -177,6 +190,8 @@ public final class HealthReport {
             Bundle b = p.bundle();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", p.name());
+            m.put("ods", Assurance.odsCode(b));
+            m.put("label", label(p));
             m.put("anchor", "provider-" + (++i));
             m.put("template", b.template().name());
             var so = b.meta().signOff();
@@ -215,6 +230,7 @@ public final class HealthReport {
         }
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("report", report);
+        view.put("cover", cover(c.cover(), r, finalReport));
         view.put("providers", providers);
         view.put("charts", comparing.stream().map(ch -> Map.of("objectHtml", NarrativeHtml.chartObject(ch))).toList());
         view.put("keyMeasures", Amalgamation.KEY_MEASURES.stream().map(id -> MeasureCatalog.get().measure(id)
@@ -268,6 +284,86 @@ public final class HealthReport {
             previous = first.provider();
         }
         return rows;
+    }
+
+    /**
+     * A provider as the health report names it: its name and its ODS code ("Avon Acute NHS Trust (RD8)"),
+     * which tells apart Trusts of similar names.
+     */
+    public static String label(Amalgamation.Provider p) {
+        return Assurance.named(p.name(), Assurance.odsCode(p.bundle()));
+    }
+
+    /**
+     * The cover sheet and sign-off as the layout shows them: each value as written, or "" where
+     * cover.json gives none (the layout prints "To be confirmed"); {@code signedOff} only on a final
+     * report, whose sign-off is then printed (a draft leaves lines to sign by hand); and how the
+     * providers' reports reached the ICB, said plainly.
+     */
+    static Map<String, Object> cover(Cover c, Amalgamation.Result r, boolean finalReport) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("organisation", c.organisationShown());
+        m.put("meeting", orBlank(c.meeting()));
+        m.put("date", c.date() == null ? "" : DATE.format(c.date()));
+        m.put("agendaItem", orBlank(c.agendaItem()));
+        m.put("purpose", orBlank(c.purpose()));
+        m.put("purposes", Cover.PURPOSES.stream().map(x -> Map.of("key", x,
+                "word", Character.toUpperCase(x.charAt(0)) + x.substring(1))).toList());
+        m.put("recommendation", orBlank(c.recommendation()));
+        m.put("author", person(c.author()));
+        m.put("executiveLead", person(c.executiveLead()));
+        boolean signed = finalReport && c.signOff() != null;
+        m.put("signedOff", signed);
+        m.put("signOff", c.signOff() == null ? Map.of("approvedBy", "", "role", "", "date", "")
+                : Map.of("approvedBy", c.signOff().approvedBy(), "role", c.signOff().role(), "date", DATE.format(c.signOff().date())));
+        m.put("provenance", provenance(r.providers()));
+        return m;
+    }
+
+    private static String orBlank(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String person(Cover.Person p) {
+        if (p == null) {
+            return "";
+        }
+        return p.name() == null ? p.role() : p.role() == null ? p.name() : p.name() + ", " + p.role();
+    }
+
+    /**
+     * How the providers' reports reached the ICB, in a board's words: "None of the 13 reports carries
+     * a verified digital signature: 2 are unsigned PDFs; 11 were read from the providers' source
+     * folders." A final report says it on its cover and above its sign-off.
+     */
+    static String provenance(List<Amalgamation.Provider> providers) {
+        int n = providers.size();
+        int valid = reached(providers, Amalgamation.Signature.Kind.VALID);
+        int pdfs = reached(providers, Amalgamation.Signature.Kind.UNSIGNED);
+        int folders = reached(providers, Amalgamation.Signature.Kind.FOLDER);
+        if (n == 0) {
+            return "";
+        }
+        if (valid == n) {
+            return n == 1 ? "Its report is a PDF whose digital signature was verified."
+                    : "All " + n + " reports are PDFs whose digital signature was verified.";
+        }
+        List<String> parts = new ArrayList<>();
+        if (pdfs > 0) {
+            parts.add(pdfs == 1 ? "1 is an unsigned PDF" : pdfs + " are unsigned PDFs");
+        }
+        if (folders > 0) {
+            parts.add(folders == 1 ? "1 was read from the provider's source folder" : folders
+                    + " were read from the providers' source folders");
+        }
+        String lead = valid == 0 ? (n == 1 ? "The report does not carry" : "None of the " + n + " reports carries")
+                : valid + " of the " + n + " reports carry";
+        return lead + " a verified digital signature: " + String.join("; ", parts) + ".";
+    }
+
+    /** How many providers' reports reached the ICB in the given way. */
+    static int reached(List<Amalgamation.Provider> providers, Amalgamation.Signature.Kind kind) {
+        return (int) providers.stream().filter(p -> p.signature().kind() == kind).count();
     }
 
     /** "p. 12", or a dash where the provider's own layout is not known. */

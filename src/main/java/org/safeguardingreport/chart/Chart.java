@@ -29,7 +29,7 @@ public record Chart(String id, String title, TrendData data, Threshold threshold
     }
 
     public float heightPt() {
-        return ChartMaker.heightPt(title, data);
+        return ChartMaker.heightPt(title, data, threshold);
     }
 
     /** Its place in a layout: half or all of the text width, and its height. */

@@ -64,10 +64,12 @@ import org.safeguardingreport.model.Threshold;
  * dashed line where each later year begins, the years named under the quarters. Fonts are the
  * shipped ones, so charts are the same on every machine.
  *
- * <p>A provider's chart of more than {@link #MAX_SERIES_IN_ONE} series (supervision by service) is
- * drawn as small multiples, a panel per series under its name, on one scale. Only the
- * commissioner's comparison of more than {@link #MAX_LINES} providers is drawn as their median
- * over thin grey lines ({@link TrendData#manyProviders()}).
+ * <p>A chart of more than {@link #MAX_SERIES_IN_ONE} series (a provider's supervision by service, the
+ * commissioner's comparison of providers) is drawn as small multiples, a panel per series under its
+ * name, on one scale; in the commissioner's comparison each provider's panel shows the median of
+ * all of them behind its own line, and a comparison of more than {@link #MAX_PANELS} providers is
+ * cut into several charts. Only a comparison of more than {@link #MAX_COMPARED} providers is drawn
+ * as their median over thin grey lines ({@link TrendData#manyProviders()}).
  */
 public final class ChartMaker {
     /** The width of a full-width chart: the text width of the Word edition, so its picture is placed at its own size. */
@@ -77,7 +79,9 @@ public final class ChartMaker {
     /** The smallest text a chart may print, at the size it is placed. */
     public static final float MIN_FONT_PT = 8f;
     /** More providers than this are drawn as thin grey lines under their median (the commissioner's report only). */
-    public static final int MAX_LINES = 8;
+    public static final int MAX_COMPARED = 45;
+    /** The most panels of one chart of small multiples: five rows of three, which fit a page. */
+    public static final int MAX_PANELS = 15;
     /** More of a provider's own series than this are drawn as small multiples. */
     public static final int MAX_SERIES_IN_ONE = 4;
     /**
@@ -94,6 +98,8 @@ public final class ChartMaker {
     private static final Color GRID = new Color(0xD8DDE0);
     private static final Color TEXT = new Color(0x231F20);
     private static final Color MUTED = new Color(0x425563);
+    /** The median behind each provider's panel: a mid grey, darker than the bands, lighter than any series. */
+    private static final Color REFERENCE = new Color(0x768692);
     private static final Color TITLE = new Color(0x003087);
     private static final float TITLE_PT = 10f;
     private static final float PANEL_TITLE_PT = 8.5f;
@@ -102,6 +108,7 @@ public final class ChartMaker {
     private static final float BAND_WORD_STRIP_PT = 38f;
     private static final float PANEL_HEIGHT_PT = 95f;
     private static final float PANELS_HEADER_PT = 32f;
+    private static final float NOTE_LINE_PT = 10f;
     private static final Font REGULAR;
     private static final Font BOLD;
 
@@ -153,10 +160,10 @@ public final class ChartMaker {
     }
 
     /** Height in points at {@link #widthPt}: room for the legend's lines, a panel per row of small multiples. */
-    public static float heightPt(String title, TrendData data) {
+    public static float heightPt(String title, TrendData data, Threshold threshold) {
         float width = widthPt(data);
         return switch (form(data)) {
-            case SMALL_MULTIPLES -> PANELS_HEADER_PT + rows(data.values().size(), width) * (PANEL_HEIGHT_PT
+            case SMALL_MULTIPLES -> panelsHeader(data, threshold, width) + rows(data.values().size(), width) * (PANEL_HEIGHT_PT
                     // a second line for the panels' names where one is too long for a line
                     + (sameLines(panelNames(data.values().keySet().stream().map(data::label).toList()),
                             width / columns(width) - 12).get(0).contains("\n") ? 11f : 0f));
@@ -245,9 +252,31 @@ public final class ChartMaker {
         List<String> names = sameLines(panelNames(keys.stream().map(data::label).toList()), panelWidth - 12);
         List<JFreeChart> out = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
-            out.add(build(names.get(i), data.only(keys.get(i)), threshold, panelWidth, range, true));
+            JFreeChart panel = build(names.get(i), data.only(keys.get(i)), threshold, panelWidth, range, true);
+            if (data.reference() != null) {
+                reference((CategoryPlot) panel.getPlot(), data);
+            }
+            out.add(panel);
         }
         return out;
+    }
+
+    /** The median of every provider compared, a thin grey line behind a provider's own (no markers, no values). */
+    private static void reference(CategoryPlot plot, TrendData data) {
+        DefaultCategoryDataset d = (DefaultCategoryDataset) plot.getDataset();
+        String row = "Median of " + data.compared() + " providers";
+        for (int i = 0; i < data.periods().size(); i++) {
+            d.addValue(data.reference().get(i), row, shortLabel(data.periods().get(i)));
+        }
+        LineAndShapeRenderer r = (LineAndShapeRenderer) plot.getRenderer();
+        int s = d.getRowIndex(row);
+        r.setSeriesPaint(s, REFERENCE);
+        r.setSeriesStroke(s, new BasicStroke(1.1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {3f, 2f}, 0f));
+        r.setSeriesShapesVisible(s, false);
+        r.setSeriesItemLabelsVisible(s, false);
+        // drawn first, so the provider's own line and values lie over it
+        r.setSeriesVisibleInLegend(s, false);
+        plot.setRowRenderingOrder(org.jfree.chart.util.SortOrder.DESCENDING);
     }
 
     /**
@@ -322,21 +351,52 @@ public final class ChartMaker {
         g.drawString(title, (float) area.getX() + 4f, (float) area.getY() + 12f);
         g.setFont(REGULAR.deriveFont(TEXT_PT));
         g.setPaint(MUTED);
-        g.drawString(panelsNote(data, threshold), (float) area.getX() + 4f, (float) area.getY() + 25f);
+        List<String> note = noteLines(panelsNote(data, threshold), (float) area.getWidth() - 8f);
+        for (int i = 0; i < note.size(); i++) {
+            g.drawString(note.get(i), (float) area.getX() + 4f, (float) area.getY() + 25f + i * NOTE_LINE_PT);
+        }
+        float header = panelsHeader(data, threshold, (float) area.getWidth());
         List<JFreeChart> panels = panels(data, threshold, (float) area.getWidth());
         int cols = columns((float) area.getWidth());
         int rows = rows(panels.size(), (float) area.getWidth());
         double w = area.getWidth() / cols;
-        double h = (area.getHeight() - PANELS_HEADER_PT) / rows;
+        double h = (area.getHeight() - header) / rows;
         for (int i = 0; i < panels.size(); i++) {
             panels.get(i).draw(g, new Rectangle2D.Double(area.getX() + (i % cols) * w,
-                    area.getY() + PANELS_HEADER_PT + (i / cols) * h, w, h));
+                    area.getY() + header + (i / cols) * h, w, h));
         }
+    }
+
+    /** The room above the panels: the title, and the note under it on as many lines as it takes. */
+    private static float panelsHeader(TrendData data, Threshold threshold, float width) {
+        return PANELS_HEADER_PT + (noteLines(panelsNote(data, threshold), width - 8f).size() - 1) * NOTE_LINE_PT;
+    }
+
+    /** {@code text} broken at spaces into lines no wider than {@code width} at the charts' text size. */
+    static List<String> noteLines(String text, float width) {
+        FontRenderContext frc = new FontRenderContext(null, true, true);
+        Font f = REGULAR.deriveFont(TEXT_PT);
+        List<String> out = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String tried = line.length() == 0 ? word : line + " " + word;
+            if (line.length() > 0 && f.getStringBounds(tried, frc).getWidth() > width) {
+                out.add(line.toString());
+                line.setLength(0);
+                line.append(word);
+            } else {
+                line.setLength(0);
+                line.append(tried);
+            }
+        }
+        out.add(line.toString());
+        return out;
     }
 
     /** The line under the title of small multiples: what the panels are, and what the bands mean. */
     static String panelsNote(TrendData data, Threshold t) {
-        String each = "Each on its own panel, on the same scale";
+        String each = data.reference() != null ? "Each provider on its own panel, on the same scale; grey dashes: median of "
+                + data.compared() + " providers" : "Each on its own panel, on the same scale";
         if (!data.percent()) {
             return each + ".";
         }
@@ -780,18 +840,24 @@ public final class ChartMaker {
             Number v = dataset.getValue(row, column);
             // the commissioner's thin grey lines (no markers) may be printed over; every drawn series may not
             boolean drawn = getSeriesShapesVisible(row) == null || getSeriesShapesVisible(row);
-            if (pass == 1 && v != null && isSeriesVisible(row) && drawn) {
+            // a provider panel's median line (a row beyond the printed ones) is not printed over either
+            boolean reference = row >= printed.size();
+            if (pass == 1 && v != null && isSeriesVisible(row) && (drawn || reference)) {
                 int n = dataset.getColumnCount();
                 double x = domainAxis.getCategoryMiddle(column, n, dataArea, plot.getDomainAxisEdge());
                 double y = rangeAxis.valueToJava2D(v.doubleValue(), dataArea, plot.getRangeAxisEdge());
-                labels.point(new Rectangle2D.Double(x - 3.5, y - 3.5, 7, 7));
+                if (drawn) {
+                    labels.point(new Rectangle2D.Double(x - 3.5, y - 3.5, 7, 7));
+                }
                 Number before = column > 0 ? dataset.getValue(row, column - 1) : null;
                 if (before != null) {
                     labels.line(domainAxis.getCategoryMiddle(column - 1, n, dataArea, plot.getDomainAxisEdge()),
                             rangeAxis.valueToJava2D(before.doubleValue(), dataArea, plot.getRangeAxisEdge()), x, y);
                 }
             }
-            if (pass == getPassCount() - 1 && row == dataset.getRowCount() - 1 && column == dataset.getColumnCount() - 1) {
+            // the values are printed once the last row in drawing order is drawn (the first, drawn in reverse)
+            int lastRow = plot.getRowRenderingOrder() == org.jfree.chart.util.SortOrder.ASCENDING ? dataset.getRowCount() - 1 : 0;
+            if (pass == getPassCount() - 1 && row == lastRow && column == dataset.getColumnCount() - 1) {
                 labels.draw(g2);
             }
         }

@@ -36,9 +36,22 @@ public final class TrendData {
     private final Map<String, List<String>> printed;
     /** Whether each series is a provider (the commissioner's comparison), not one of a provider's own measures. */
     private final boolean providers;
+    /**
+     * The comparison's median over every provider compared, in each period: drawn behind each
+     * provider's panel as the line to compare with. Null outside the commissioner's comparison.
+     */
+    private final List<Double> reference;
+    /** How many providers the reference line is the median of. */
+    private final int compared;
 
     private TrendData(List<Period> periods, Map<String, List<Double>> values, Map<String, List<Rating>> ratings,
                       MeasureKind kind, Map<String, String> labels, Map<String, List<String>> printed, boolean providers) {
+        this(periods, values, ratings, kind, labels, printed, providers, null, 0);
+    }
+
+    private TrendData(List<Period> periods, Map<String, List<Double>> values, Map<String, List<Rating>> ratings,
+                      MeasureKind kind, Map<String, String> labels, Map<String, List<String>> printed, boolean providers,
+                      List<Double> reference, int compared) {
         this.periods = periods;
         this.values = values;
         this.ratings = ratings;
@@ -46,6 +59,8 @@ public final class TrendData {
         this.labels = labels;
         this.printed = printed;
         this.providers = providers;
+        this.reference = reference;
+        this.compared = compared;
     }
 
     /** A value as printed: a % to the decimals its rating needs (measures.md), a count as a whole number. */
@@ -95,9 +110,52 @@ public final class TrendData {
             values.put(key, java.util.Collections.unmodifiableList(v));
             ratings.put(key, java.util.Collections.unmodifiableList(r));
             printed.put(key, java.util.Collections.unmodifiableList(p));
-            labels.put(key, key);
+            // named as everywhere in the health report: with its ODS code, which tells apart Trusts of similar names
+            String ods = b.meta().provider().odsCode();
+            labels.put(key, ods == null || ods.isEmpty() ? key : key + "\u00a0(" + ods + ")");
         }
-        return new TrendData(List.copyOf(periods), values, ratings, m.kind(), labels, printed, true);
+        TrendData all = new TrendData(List.copyOf(periods), values, ratings, m.kind(), labels, printed, true);
+        return new TrendData(all.periods, values, ratings, m.kind(), labels, printed, true,
+                java.util.Collections.unmodifiableList(new ArrayList<>(all.median())), values.size());
+    }
+
+    /**
+     * The comparison cut into parts of at most {@code most} providers each, as even as can be (16
+     * providers are two parts of 8), each keeping the median of them all as its reference line.
+     */
+    public List<TrendData> parts(int most) {
+        List<String> keys = List.copyOf(values.keySet());
+        int n = Math.max(1, (keys.size() + most - 1) / most);
+        int size = (keys.size() + n - 1) / n;
+        List<TrendData> out = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += size) {
+            out.add(subset(keys.subList(from, Math.min(keys.size(), from + size))));
+        }
+        return out;
+    }
+
+    private TrendData subset(List<String> keys) {
+        Map<String, List<Double>> v = new LinkedHashMap<>();
+        Map<String, List<Rating>> r = new LinkedHashMap<>();
+        Map<String, String> l = new LinkedHashMap<>();
+        Map<String, List<String>> p = new LinkedHashMap<>();
+        for (String k : keys) {
+            v.put(k, values.get(k));
+            r.put(k, ratings.get(k));
+            l.put(k, labels.get(k));
+            p.put(k, printed.get(k));
+        }
+        return new TrendData(periods, v, r, kind, l, p, providers, reference, compared);
+    }
+
+    /** The median of every provider compared, to draw behind each one's panel; null outside a comparison. */
+    public List<Double> reference() {
+        return reference;
+    }
+
+    /** How many providers {@link #reference} is the median of. */
+    public int compared() {
+        return compared;
     }
 
     /** How a series is named in the legend and the alt text. */
@@ -195,13 +253,12 @@ public final class TrendData {
      * measures or services, each drawn and named.
      */
     public boolean manyProviders() {
-        return providers && values.size() > ChartMaker.MAX_LINES;
+        return providers && Math.max(values.size(), compared) > ChartMaker.MAX_COMPARED;
     }
 
     /** Series {@code key} alone (a panel of small multiples). */
     public TrendData only(String key) {
-        return new TrendData(periods, Map.of(key, values.get(key)), Map.of(key, ratings.get(key)), kind,
-                Map.of(key, labels.get(key)), Map.of(key, printed.get(key)), providers);
+        return subset(List.of(key));
     }
 
     /** The largest value of any series (0 when there is none). */
@@ -324,11 +381,12 @@ public final class TrendData {
     @Override
     public boolean equals(Object o) {
         return o instanceof TrendData t && periods.equals(t.periods) && values.equals(t.values) && ratings.equals(t.ratings)
-                && kind == t.kind && labels.equals(t.labels) && printed.equals(t.printed) && providers == t.providers;
+                && kind == t.kind && labels.equals(t.labels) && printed.equals(t.printed) && providers == t.providers
+                && java.util.Objects.equals(reference, t.reference) && compared == t.compared;
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(periods, values, ratings, kind, labels, printed, providers);
+        return java.util.Objects.hash(periods, values, ratings, kind, labels, printed, providers, reference, compared);
     }
 }

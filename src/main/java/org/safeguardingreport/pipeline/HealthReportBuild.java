@@ -80,7 +80,7 @@ public final class HealthReportBuild {
         Amalgamation.Result r = Amalgamation.read(Amalgamation.discover(inputs), options.finalBuild(), options.skipInvalid(),
                 options.year(), progress);
         Diagnostics diags = new Diagnostics();
-        HealthReport.Commissioner c = HealthReport.commissioner(options.narrative(), diags);
+        HealthReport.Commissioner c = HealthReport.commissioner(options.narrative(), r.year(), options.finalBuild(), diags);
         Optional<AssuranceRule> rule = rule(options.rules(), diags);
         Amalgamation.Result last = null;
         if (!options.lastYear().isEmpty() && r.year() != null) {
@@ -91,6 +91,15 @@ public final class HealthReportBuild {
         }
         if (!r.ok() || diags.hasErrors() || rule.isEmpty() || last != null && !last.ok()) {
             return new Refused(r, diags, last);
+        }
+        int unverified = r.providers().size() - (int) r.providers().stream()
+                .filter(p -> p.signature().kind() == Amalgamation.Signature.Kind.VALID).count();
+        if (options.finalBuild() && unverified > 0) {
+            // allowed, as a Trust's board-approved folder is its report; but said plainly, here and on the cover
+            diags.warning("amalgamate", org.safeguardingreport.diag.Pos.FILE, unverified + " of " + r.providers().size()
+                    + " providers' reports carry no verified digital signature (source folders or unsigned PDFs): "
+                    + "the cover sheet and the sign-off say so", "give the providers' signed final PDFs to have every "
+                    + "report's signature checked");
         }
         Findings findings = Findings.of(r, rule.get(), last);
         HealthReport.Edition edition = HealthReport.edition(r, findings, c, options.finalBuild());

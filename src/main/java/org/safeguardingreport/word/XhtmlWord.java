@@ -55,6 +55,8 @@ public final class XhtmlWord {
     private int bookmarks;
     /** Where the contents field goes (the element marked data-word-toc), or -1. */
     private int tocAt = -1;
+    /** The heading levels the contents lists, as the element marked data-word-toc gives them ("1-3"). */
+    private String tocLevels = "1-3";
     /**
      * The paragraphs that end a section around an element marked {@code data-word-orient="landscape"}
      * (true: the landscape section it ends), given their section properties once the header is made.
@@ -130,7 +132,7 @@ public final class XhtmlWord {
         if (tocAt >= 0) {
             try {
                 // the generator writes its "Contents" heading and an entry per heading; Word fills in the page numbers
-                new org.docx4j.toc.TocGenerator(pkg).generateToc(tocAt, " TOC \\o \"1-3\" \\h \\z \\u ", true);
+                new org.docx4j.toc.TocGenerator(pkg).generateToc(tocAt, " TOC \\o \"" + tocLevels + "\" \\h \\z \\u ", true);
             } catch (org.docx4j.toc.TocException e) {
                 throw new IllegalStateException("the contents could not be generated", e);
             }
@@ -158,6 +160,10 @@ public final class XhtmlWord {
                 if (e.hasAttribute("data-word-toc")) {
                     flush(pending, out, style);
                     tocAt = out.size();
+                    // the levels the PDF's own contents lists, so that both editions list the same
+                    if (e.getAttribute("data-word-toc").matches("[1-9]-[1-9]")) {
+                        tocLevels = e.getAttribute("data-word-toc");
+                    }
                     continue;
                 }
                 if (block(e) && e.getLocalName() != null && e.getLocalName().equalsIgnoreCase("object")) {
@@ -310,6 +316,22 @@ public final class XhtmlWord {
     private void block(Element e, List<Object> out, int listLevel, String inherited) {
         int from = out.size();
         blockContent(e, out, listLevel, inherited);
+        String tag = e.getLocalName() == null ? "" : e.getLocalName().toLowerCase(Locale.ROOT);
+        if (!tag.equals("table") && avoidsBreak(e)) {
+            // a block the PDF never splits (a list, the sign-off): each of its paragraphs kept with the next
+            for (int i = from; i < out.size() - 1; i++) {
+                if (out.get(i) instanceof P p) {
+                    keepWithNext(p);
+                } else if (out.get(i) instanceof Tbl t) {
+                    for (Object row : t.getContent()) {
+                        if (row instanceof Tr tr) {
+                            keepWithNext(tr.getContent().stream().filter(Tc.class::isInstance).map(Tc.class::cast)
+                                    .toArray(Tc[]::new));
+                        }
+                    }
+                }
+            }
+        }
         // a block's fill (the title band, a quote, the statement box) shades its paragraphs, as in the PDF
         String fill = hex(laid.style(e).getBackgroundColor());
         if (fill != null) {
@@ -391,17 +413,29 @@ public final class XhtmlWord {
     private Tbl table(Element table) {
         List<Element> rows = new ArrayList<>();
         List<Boolean> header = new ArrayList<>();
+        // rows kept with the next, as the PDF keeps them on one page: a table or a body group it never
+        // splits (all its rows but the last), and the heading rows with the first row under them
+        List<Boolean> keep = new ArrayList<>();
+        boolean whole = avoidsBreak(table);
         for (Element part : children(table)) {
             String tag = part.getLocalName().toLowerCase(Locale.ROOT);
             if (tag.equals("tr")) {
                 rows.add(part);
                 header.add(false);
+                keep.add(whole);
             } else if (tag.equals("thead") || tag.equals("tbody") || tag.equals("tfoot")) {
-                for (Element tr : children(part)) {
-                    rows.add(tr);
+                List<Element> group = children(part);
+                boolean together = whole || avoidsBreak(part);
+                for (int k = 0; k < group.size(); k++) {
+                    rows.add(group.get(k));
                     header.add(tag.equals("thead"));
+                    keep.add(tag.equals("thead") || together && (whole || k < group.size() - 1));
                 }
             }
+        }
+        if (!keep.isEmpty()) {
+            // the last row has no next to keep with
+            keep.set(keep.size() - 1, false);
         }
         // columns as laid out in the row with the most cells (a heading row of spanning groups has fewer)
         List<Element> fullest = List.of();
@@ -438,9 +472,34 @@ public final class XhtmlWord {
                 column += span;
             }
             Tr tr = Wml.row(header.get(i), tcs);
+            if (keep.get(i)) {
+                keepWithNext(tcs);
+            }
             tbl.getContent().add(tr);
         }
         return tbl;
+    }
+
+    /** Whether the stylesheet never splits {@code e} across pages. */
+    private boolean avoidsBreak(Element e) {
+        return laid.style(e).getIdent(CSSName.PAGE_BREAK_INSIDE) == IdentValue.AVOID;
+    }
+
+    /** Every paragraph of a row kept with the next paragraph: Word then keeps the row with the next row. */
+    private static void keepWithNext(Tc[] cells) {
+        for (Tc tc : cells) {
+            for (Object o : tc.getContent()) {
+                if (o instanceof P p) {
+                    keepWithNext(p);
+                }
+            }
+        }
+    }
+
+    private static void keepWithNext(P p) {
+        PPr ppr = p.getPPr() != null ? p.getPPr() : Wml.F.createPPr();
+        ppr.setKeepNext(new org.docx4j.wml.BooleanDefaultTrue());
+        p.setPPr(ppr);
     }
 
     /** Column widths in proportion to the first row's cells as laid out, over the page's text width. */

@@ -171,7 +171,7 @@ class ChartTest {
                 "4f-emergency-department", "4g-minor-injuries", "4h-paediatric-nursing", "4i-paediatric-medical", "4j-maternity",
                 "4k-paediatric-ahp");
         TrendData many = TrendData.of(b, all);
-        assertTrue(all.size() > ChartMaker.MAX_LINES);
+        assertTrue(all.size() > ChartMaker.MAX_SERIES_IN_ONE);
         assertTrue(!many.manyProviders());
         assertEquals(ChartMaker.Form.SMALL_MULTIPLES, ChartMaker.form(many));
     }
