@@ -778,6 +778,9 @@ public final class ChartMaker {
                 tries.add(new Rectangle2D.Double(l.x() - w / 2, l.y() - l.clearance() - h, w, h));
                 if (l.belowToo()) {
                     tries.add(new Rectangle2D.Double(l.x() - w / 2, l.y() + l.clearance(), w, h));
+                    // then to the left of the point, above or below its line, where a line passes over or under it
+                    tries.add(new Rectangle2D.Double(l.x() - w - 3, l.y() - l.clearance() - h, w, h));
+                    tries.add(new Rectangle2D.Double(l.x() - w - 3, l.y() + l.clearance(), w, h));
                 }
                 for (Rectangle2D r : tries) {
                     Rectangle2D margin = new Rectangle2D.Double(r.getX() - 1.5, r.getY() - 1, r.getWidth() + 3, r.getHeight() + 2);

@@ -161,7 +161,10 @@ class AmalgamateCommandTest {
         Path built = tmp.resolve("final-sample");
         assertEquals(0, Cli.run("build", AmalgamationTest.SAMPLE.toString(), "--final", "-o", built.toString()).status());
         Path out = tmp.resolve("final-health");
-        Cli r = Cli.run("amalgamate", built.resolve("annual-report.pdf").toString(), "--final", "-o", out.toString());
+        // a final health report carries the ICB's cover sheet and sign-off
+        Path icb = BoardPaperTest.narrative(tmp.resolve("icb"), BoardPaperTest.COVER);
+        Cli r = Cli.run("amalgamate", built.resolve("annual-report.pdf").toString(), "--final", "-o", out.toString(),
+                "--narrative", icb.toString());
         assertEquals(0, r.status(), r.err());
         List<String> pages = PdfText.pages(out.resolve("health-annual-report.pdf"));
         assertTrue(pages.stream().noneMatch(p -> p.contains("DRAFT")), "no DRAFT in the final PDF");

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -75,15 +74,9 @@ class BoardPaperTest {
                 narrative.toString());
     }
 
-    /** {@code n} valid providers' bundles from the project's generator, beside the project (or GEN_PROVIDERS). */
+    /** {@code n} valid providers' bundles from the project's generator, in {@code out}. */
     static Path generate(Path out, int n, int seed) throws Exception {
-        Path gen = Path.of(System.getenv().getOrDefault("GEN_PROVIDERS", "../shared/tools/gen-providers.py"));
-        assertTrue(Files.isRegularFile(gen), gen.toAbsolutePath() + " is missing: the provider generator lives in shared/tools "
-                + "beside the project (or set GEN_PROVIDERS to its path)");
-        Process p = new ProcessBuilder("python3", gen.toString(), "--count", String.valueOf(n), "--out", out.toString(),
-                "--seed", String.valueOf(seed)).redirectErrorStream(true).start();
-        String said = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0, "the generator ran (python3 is needed): " + said);
+        Generated.providers(out, n, seed);
         return out;
     }
 
