@@ -109,24 +109,41 @@ class ChartTest {
     void aComparisonHasAProviderPerSeriesAndTheirMedian() throws Exception {
         Bundle sample = BundleLoader.load(SAMPLE).bundle().orElseThrow();
         List<Bundle> many = new java.util.ArrayList<>();
-        for (int i = 0; i < 10; i++) {
+        // more providers than a page of panels can name, several times over: their median over grey lines
+        for (int i = 0; i < ChartMaker.MAX_COMPARED + 1; i++) {
             var m = sample.meta();
             var meta = new org.safeguardingreport.model.ReportMeta(new org.safeguardingreport.model.ReportMeta.Provider(
                     "Provider " + i, null), m.reportingYear(), m.template(), m.title(), m.authors(), m.boardPaper(), m.signOff(),
                     m.servicesNotProvided());
             many.add(new Bundle(sample.root(), "p" + i, meta, sample.template(), sample.sections(), sample.data(), sample.audit()));
         }
+        int n = ChartMaker.MAX_COMPARED + 1;
         TrendData data = TrendData.comparing(many, "3b-level-3");
-        assertEquals(10, data.values().size());
+        assertEquals(n, data.values().size());
         assertEquals(8, data.periods().size());
         var q4 = (MeasureValue.Ratio) sample.currentYear().orElseThrow().quarterly("3b-level-3", Quarter.Q4).orElseThrow();
         assertEquals(q4.percent(), data.values().get("Provider 3").get(7), 1e-9);
-        assertEquals(q4.percent(), data.median().get(7), 1e-9, "ten equal providers have that median");
+        assertEquals(q4.percent(), data.median().get(7), 1e-9, "equal providers have that median");
+        assertEquals(ChartMaker.Form.MEDIAN, ChartMaker.form(data));
         String alt = data.describe();
-        assertTrue(alt.startsWith("10 providers: median ") && alt.endsWith("at the end, 10 Green"), alt);
+        assertTrue(alt.startsWith(n + " providers: median ") && alt.endsWith("at the end, " + n + " Green"), alt);
         CategoryDataset d = ChartMaker.withMedian(data);
-        assertEquals(11, d.getRowCount(), "a line for each provider and one for their median");
-        assertEquals("Median of 10 providers", d.getRowKey(10));
+        assertEquals(n + 1, d.getRowCount(), "a line for each provider and one for their median");
+        assertEquals("Median of " + n + " providers", d.getRowKey(n));
+
+        // ten providers: a panel each, under its name, the median of the ten dashed behind its line
+        TrendData ten = TrendData.comparing(many.subList(0, 10), "3b-level-3");
+        assertEquals(ChartMaker.Form.SMALL_MULTIPLES, ChartMaker.form(ten));
+        Chart c = new Chart("c", "Level 3 training, by provider", ten, Threshold.DEFAULT);
+        assertEquals(ten.values().keySet().stream().toList(), c.names(), "every provider named above its panel");
+        assertEquals(ten.median(), ten.reference());
+        var panel = (org.jfree.chart.plot.CategoryPlot) ChartMaker.panels(ten, Threshold.DEFAULT, ChartMaker.WIDTH_PT).get(0).getPlot();
+        assertEquals(List.of("Provider 0", "Median of 10 providers"), panel.getDataset().getRowKeys());
+        assertTrue(ChartMaker.panelsNote(ten, Threshold.DEFAULT).contains("grey dashes: median of 10 providers"));
+        // sixteen: two charts of eight, each provider's panel against the median of all sixteen
+        List<TrendData> parts = TrendData.comparing(many.subList(0, 16), "3b-level-3").parts(ChartMaker.MAX_PANELS);
+        assertEquals(List.of(8, 8), parts.stream().map(p -> p.values().size()).toList());
+        assertEquals(16, parts.get(1).compared());
     }
 
     @Test

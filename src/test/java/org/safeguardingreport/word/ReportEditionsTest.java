@@ -75,7 +75,9 @@ class ReportEditionsTest {
         assertEquals(0, r.status(), r.err());
         List<String> pdf = headings(out.resolve("health-annual-report.pdf"));
         List<String> word = AuditEditionsTest.wordHeadingTexts(out.resolve("health-annual-report.docx"));
-        assertTrue(pdf.contains("H1 Alpha Community Trust") && pdf.contains("H1 Beta Hospitals NHS Trust"), pdf.toString());
+        // each provider's chapter is headed by its name and ODS code
+        assertTrue(pdf.contains("H1 Alpha Community Trust (RNW)") && pdf.contains("H1 Beta Hospitals NHS Trust (RNW)"),
+                pdf.toString());
         assertEquals(pdf, word, "the health report's headings, level and text, in order");
         assertEquals(AuditEditionsTest.pdfTables(out.resolve("health-annual-report.pdf")),
                 AuditEditionsTest.wordTables(out.resolve("health-annual-report.docx")), "its tables");
