@@ -62,6 +62,8 @@ public final class XhtmlWord {
      * (true: the landscape section it ends), given their section properties once the header is made.
      */
     private final java.util.Map<P, Boolean> sectionEnds = new java.util.IdentityHashMap<>();
+    /** The paragraphs that hold a page break the layout asks for. */
+    private final java.util.Set<P> pageBreaks = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     private XhtmlWord(PdfWriter.Laid laid, java.util.Map<String, org.safeguardingreport.chart.Chart> charts,
                       Template.Binary reference) {
@@ -274,12 +276,20 @@ public final class XhtmlWord {
         return v == IdentValue.ALWAYS;
     }
 
-    private static P pageBreak() {
+    private P pageBreak() {
         R r = Wml.F.createR();
         org.docx4j.wml.Br br = Wml.F.createBr();
         br.setType(org.docx4j.wml.STBrType.PAGE);
         r.getContent().add(br);
-        return Wml.para(null, r);
+        P p = Wml.para(null, r);
+        pageBreaks.add(p);
+        return p;
+    }
+
+    /** Whether what is written next starts a page: the document's start, after a page break or a section's end. */
+    private boolean startsPage(List<Object> out) {
+        return out == pkg.getMainDocumentPart().getContent() && (out.isEmpty() || endsSection(out)
+                || out.get(out.size() - 1) instanceof P p && pageBreaks.contains(p));
     }
 
     /** A picture for an image or a placed chart (null for any other element). */
@@ -356,9 +366,19 @@ public final class XhtmlWord {
         String tag = e.getLocalName() == null ? e.getTagName() : e.getLocalName();
         switch (tag.toLowerCase(Locale.ROOT)) {
             case "h1", "h2", "h3", "h4", "h5", "h6" -> {
+                boolean newPage = startsPage(out);
                 List<Object> runs = new ArrayList<>();
                 inlineChildren(e, runs);
+                int before = out.size();
                 flush(runs, out, e.hasAttribute("data-word-style") ? e.getAttribute("data-word-style") : "Heading" + tag.charAt(1));
+                if (!newPage && out.size() > before && out.get(out.size() - 1) instanceof P p) {
+                    // a heading the PDF does not start a page with: nor does Word, whatever its style says
+                    // (a reference document's Heading 1 may begin a page: the sign-off follows the conclusion)
+                    PPr ppr = p.getPPr() != null ? p.getPPr() : Wml.F.createPPr();
+                    ppr.setPageBreakBefore(new org.docx4j.wml.BooleanDefaultTrue());
+                    ppr.getPageBreakBefore().setVal(false);
+                    p.setPPr(ppr);
+                }
             }
             case "ul", "ol" -> list(e, out, listLevel);
             case "table" -> out.add(table(e));

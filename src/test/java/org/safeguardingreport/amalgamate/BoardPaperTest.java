@@ -306,6 +306,19 @@ class BoardPaperTest {
         }
         assertTrue(pdf.contains("Sign-off") && pdf.size() >= 13 + 6, pdf.toString());
         assertEquals(pdf, word, "the Word edition's chapters are the PDF's");
+        // where the PDF goes on without a new page, so does Word, though its Heading 1 style begins a page:
+        // the sign-off under the conclusion, the first provider under the divider of the providers' reports
+        String first = odsCodes(providers13).keySet().iterator().next();
+        for (String heading : List.of("Sign-off", first)) {
+            Matcher m = Pattern.compile("<w:p>(?:(?!</w:p>).)*?<w:pStyle w:val=\"Heading1\"/>(?:(?!</w:p>).)*?"
+                    + Pattern.quote(heading.replace("'", "&apos;")) + "|<w:p>(?:(?!</w:p>).)*?<w:pStyle w:val=\"Heading1\"/>"
+                    + "(?:(?!</w:p>).)*?" + Pattern.quote(heading), Pattern.DOTALL).matcher(xml);
+            assertTrue(m.find(), heading);
+            assertTrue(m.group().matches("(?s).*<w:pageBreakBefore w:val=\"(false|0)\"/>.*"), heading + ": " + m.group());
+        }
+        Matcher conclusion = Pattern.compile("<w:p>(?:(?!</w:p>).)*?<w:pStyle w:val=\"Heading1\"/>(?:(?!</w:p>).)*?Conclusion",
+                Pattern.DOTALL).matcher(xml);
+        assertTrue(conclusion.find() && !conclusion.group().contains("pageBreakBefore"), "a chapter still begins a page");
     }
 
     @Test
