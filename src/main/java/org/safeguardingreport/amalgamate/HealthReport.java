@@ -190,7 +190,6 @@ public final class HealthReport {
             Bundle b = p.bundle();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", p.name());
-            m.put("ods", Assurance.odsCode(b));
             m.put("label", label(p));
             m.put("anchor", "provider-" + (++i));
             m.put("template", b.template().name());
@@ -357,7 +356,7 @@ public final class HealthReport {
                     + " were read from the providers' source folders");
         }
         String lead = valid == 0 ? (n == 1 ? "The report does not carry" : "None of the " + n + " reports carries")
-                : valid + " of the " + n + " reports carry";
+                : valid + " of the " + n + " reports " + (valid == 1 ? "carries" : "carry");
         return lead + " a verified digital signature: " + String.join("; ", parts) + ".";
     }
 

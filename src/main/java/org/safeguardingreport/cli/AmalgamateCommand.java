@@ -37,10 +37,13 @@ final class AmalgamateCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "OUT", description = "output folder")
     Path out;
 
-    @Option(names = "--final", description = "every provider's report must pass the final rules (signed off, no gaps)")
+    @Option(names = "--final", description = "every provider's report must pass the final rules (signed off, no gaps), "
+            + "and the ICB's cover.json must be complete, its signOff included")
     boolean finalBuild;
 
-    @Option(names = "--narrative", paramLabel = "DIR", description = "the commissioner's introduction.md and conclusion.md")
+    @Option(names = "--narrative", paramLabel = "DIR", description = "the commissioner's introduction.md and conclusion.md, "
+            + "and cover.json: the ICB's cover sheet (meeting, date, agenda item, purpose, recommendation, author, executive "
+            + "lead) and sign-off")
     Path narrative;
 
     @Option(names = "--skip-invalid", description = "leave out providers with errors, failed signatures or another "

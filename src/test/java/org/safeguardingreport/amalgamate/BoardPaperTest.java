@@ -155,6 +155,23 @@ class BoardPaperTest {
     }
 
     @Test
+    void howTheReportsReachedTheIcbIsSaidPlainly() {
+        java.util.function.Function<Amalgamation.Signature.Kind, Amalgamation.Provider> p = kind -> new Amalgamation.Provider(
+                null, "x", new Amalgamation.Signature(kind, kind == Amalgamation.Signature.Kind.VALID ? "A Signer" : null),
+                java.util.Set.of(), null, List.of());
+        var valid = p.apply(Amalgamation.Signature.Kind.VALID);
+        var unsigned = p.apply(Amalgamation.Signature.Kind.UNSIGNED);
+        var folder = p.apply(Amalgamation.Signature.Kind.FOLDER);
+        assertEquals("All 2 reports are PDFs whose digital signature was verified.", HealthReport.provenance(List.of(valid, valid)));
+        assertEquals("1 of the 4 reports carries a verified digital signature: 2 are unsigned PDFs; 1 was read from the "
+                + "provider's source folder.", HealthReport.provenance(List.of(valid, unsigned, unsigned, folder)));
+        assertEquals("None of the 2 reports carries a verified digital signature: 1 is an unsigned PDF; 1 was read from the "
+                + "provider's source folder.", HealthReport.provenance(List.of(unsigned, folder)));
+        assertEquals("The report does not carry a verified digital signature: 1 is an unsigned PDF.",
+                HealthReport.provenance(List.of(unsigned)));
+    }
+
+    @Test
     void missingAndWrongCoverValuesAreNamedWhereTheyStand() throws Exception {
         Path providers = generate(tmp.resolve("p3"), 3, 5);
         String wrong = """
