@@ -49,8 +49,9 @@ while True:
         break
     time.sleep(0.2)
 versions = {p['n']: p['v'] for p in s['pages']}
-# the nurse reads the first pages for a few seconds before her first edit (the server warms up meanwhile)
-time.sleep(float(__import__('os').environ.get('READ_SECONDS', '8')))
+# the nurse reads the first pages for a few seconds before her first edit (the server warms up meanwhile:
+# twelve unseen builds, about 14 s on two cores)
+time.sleep(float(__import__('os').environ.get('READ_SECONDS', '14')))
 base = open(section, encoding='utf-8').read()
 to_event, to_pages, to_built = [], [], []
 try:

@@ -213,7 +213,7 @@ final class Rebuilder implements AutoCloseable {
     }
 
     /** Builds the preview runs, unseen, after its first one while the reader looks at the pages. */
-    static final int WARM_UPS = 4;
+    static final int WARM_UPS = 12;
     private int warmUps;
 
     /** Thrown from a warm-up build's watch to give up as soon as a real change comes. */
