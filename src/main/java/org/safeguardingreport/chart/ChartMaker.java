@@ -947,13 +947,7 @@ public final class ChartMaker {
     }
 
     /** Pictures of recent charts: a rebuild in the same process (a watch) reuses those whose data did not change. */
-    private static final Map<List<Object>, byte[]> PICTURES = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<List<Object>, byte[]> eldest) {
-                    return size() > 64;
-                }
-            });
+    private static final Map<List<Object>, byte[]> PICTURES = org.safeguardingreport.cache.Recent.map(64);
 
     /** The chart as a picture of its own width ({@link Chart#widthPt}) at {@code dpi}, drawn once for equal data. */
     public static byte[] png(Chart chart, int dpi) {

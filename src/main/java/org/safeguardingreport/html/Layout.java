@@ -43,12 +43,7 @@ public final class Layout {
 
     /** Layouts parsed once, by their name and text: a rebuild (a preview) reuses an unchanged one. */
     private static final Map<java.util.List<String>, org.apache.velocity.Template> PARSED =
-            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(8, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<java.util.List<String>, org.apache.velocity.Template> e) {
-                    return size() > 16;
-                }
-            });
+            org.safeguardingreport.cache.Recent.map(16);
 
     private static org.apache.velocity.Template parsed(String layoutFile, String layout) {
         java.util.List<String> key = java.util.List.of(layoutFile, layout);

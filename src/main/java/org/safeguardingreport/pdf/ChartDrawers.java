@@ -107,13 +107,7 @@ public final class ChartDrawers implements FSObjectDrawerFactory {
     private record Encoded(byte[] flate, int width, int height) {
     }
 
-    private static final Map<List<Object>, Encoded> ENCODED = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<List<Object>, Encoded> eldest) {
-                    return size() > 128;
-                }
-            });
+    private static final Map<List<Object>, Encoded> ENCODED = org.safeguardingreport.cache.Recent.map(128);
 
     private static Encoded encode(Chart chart, float wPt, float hPt) {
         BufferedImage img = ChartMaker.image(chart, wPt, hPt, PICTURE_DPI);

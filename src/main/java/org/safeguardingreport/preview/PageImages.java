@@ -4,8 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,12 +48,7 @@ final class PageImages implements AutoCloseable {
 
     /** A shared store of page pictures for a preview's successive builds. */
     static Map<String, byte[]> store() {
-        return Collections.synchronizedMap(new LinkedHashMap<>(128, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
-                return size() > KEPT;
-            }
-        });
+        return org.safeguardingreport.cache.Recent.map(KEPT);
     }
 
     /** The saved PDF's pages; the document stays open to paint them on demand. */

@@ -285,26 +285,8 @@ final class Rebuilder implements AutoCloseable {
 
     /** The audit as the page lists it: each question's answer and the report pages its evidence is on. */
     private static List<Map<String, Object>> audit(ReportBuild.Built built) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (var g : org.safeguardingreport.audit.AuditView.build(built.bundle(), built.report().citations())) {
-            Map<String, Object> gm = new LinkedHashMap<>();
-            gm.put("standard", g.standard());
-            gm.put("title", g.title());
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (var r : g.rows()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", r.id());
-                m.put("text", r.text());
-                m.put("answer", r.answer());
-                m.put("comment", r.comment());
-                m.put("pages", r.pages());
-                m.put("gap", r.gap());
-                rows.add(m);
-            }
-            gm.put("rows", rows);
-            out.add(gm);
-        }
-        return out;
+        return org.safeguardingreport.audit.AuditView.asMaps(
+                org.safeguardingreport.audit.AuditView.build(built.bundle(), built.report().citations()));
     }
 
     /** Each message as JSON, with the page where its block (or else its section) starts when the build knows it. */
