@@ -132,7 +132,8 @@ public final class ReportBuild {
         ReportView.Result view = ReportView.build(b, finalBuild);
         watch().stage("laying out the pages");
         // The other core writes the Word report (it needs only the view), then the audit as soon as the
-        // report's layout gives its pages; whichever core is free first takes the audit.
+        // report's layout gives its pages (a preview's, once its pages are out); whichever core is free
+        // first takes the audit.
         ExecutorService other = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "second-core");
             t.setDaemon(true);
@@ -148,7 +149,9 @@ public final class ReportBuild {
                     watch().stage("painting " + index.pages() + " pages");
                     FutureTask<Audit> t = new FutureTask<>(() -> audit(b, index));
                     auditTask.set(t);
-                    other.execute(t);
+                    if (watch == null) {
+                        other.execute(t);
+                    }
                 }, !word ? org.safeguardingreport.pdf.PdfWriter.Edition.NONE : laid -> {
                     try {
                         // made while the layout is open; written out on the other core while the pages are painted
@@ -162,6 +165,9 @@ public final class ReportBuild {
                     }
                 }, watch == null ? null : (pdf, versions) -> {
                     watch.pages(pdf, versions);
+                    // a preview's pages come first: work on the other core slows the painting of the
+                    // pages by half (they share one machine), so the audit starts once they are out
+                    other.execute(auditTask.get());
                     watch.stage("checking the audit's page citations");
                 });
             } catch (PdfWriter.UnprovenPages e) {

@@ -112,8 +112,23 @@ final class Rebuilder implements AutoCloseable {
     /** Page {@code n}'s picture for the reader, who is looking at it; null when there is no such page. */
     byte[] png(int n) throws IOException {
         lastAsked = n;
-        return current.images().png(n);
+        looked = true;
+        byte[] png = current.images().png(n);
+        readerServed.countDown();
+        return png;
     }
+
+    /**
+     * The longest a build waits, once its pages are announced, for the reader to fetch one of them
+     * before it goes on with the proof and the audit, which would otherwise take both cores from the
+     * request. A reader whose changed pages are out of view fetches nothing, and the build goes on
+     * after this time.
+     */
+    static final long READER_WAIT_MS = 100;
+    /** Counted down when the reader is served a page. */
+    private volatile java.util.concurrent.CountDownLatch readerServed = new java.util.concurrent.CountDownLatch(0);
+    /** Whether a reader has asked for any page yet (a preview nobody looks at never waits). */
+    private volatile boolean looked;
 
     /** A change was seen: build once things have been quiet for {@link #QUIET_MS}. */
     synchronized void changed() {
@@ -173,9 +188,21 @@ final class Rebuilder implements AutoCloseable {
                 shown[0] = images;
                 timings.put("pagesMillis", (System.nanoTime() - start) / 1_000_000);
                 Snapshot before = current;
+                var served = new java.util.concurrent.CountDownLatch(1);
+                readerServed = served;
                 publish(new Snapshot("building", "pages painted", gen, before.millis(), images, false,
                         before.diagnostics(), before.contents(), before.citations(), before.audit(), Map.copyOf(timings)));
                 before.images().close();
+                timings.put("announced (at ms)", (System.nanoTime() - start) / 1_000_000);
+                if (looked) {
+                    try {
+                        served.await(READER_WAIT_MS, TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("the preview is stopping");
+                    }
+                    timings.put("reader served (at ms)", (System.nanoTime() - start) / 1_000_000);
+                }
             }
         };
         Snapshot next;
