@@ -184,6 +184,23 @@ public final class PdfWriter {
     public interface Preview {
         /** The PDF as saved, and each page's {@link PageVersions version}, in page order. */
         void saved(byte[] pdf, List<String> pageVersions) throws IOException;
+
+        /** The last build's page prints ({@link FirstLook}); null when there was none. */
+        default List<String> lastPrints() {
+            return null;
+        }
+
+        /** This build's page prints, for the next build's first look. */
+        default void printed(List<String> prints) {
+        }
+
+        /**
+         * The few pages whose layout changed since the last build, painted ahead of the rest (see
+         * {@link FirstLook}); told before {@link #saved}, and only when so few changed. The painter
+         * works only during this call.
+         */
+        default void firstLook(FirstLook.Pages pages) throws IOException {
+        }
     }
 
     /** As above; a {@code preview} (null for a report) makes a draft's quick pages, see {@link Preview}. */
@@ -195,16 +212,18 @@ public final class PdfWriter {
             throw new IllegalArgumentException("a preview is a draft: not archival, nothing added after the proof");
         }
         FontSet fonts = FontSet.borrow();
-        PdfRendererBuilder b = builder(xhtml, pictures, charts, archival, fonts, preview != null);
+        List<ShippedFont> shipped = new java.util.ArrayList<>();
+        PdfRendererBuilder b = builder(xhtml, pictures, charts, archival, fonts, preview != null, shipped);
         b.toStream(out);
         try (PdfBoxRenderer r = b.buildPdfRenderer()) {
             LaidOut laid = layout(r, anchors);
             laidOut.accept(laid.output());
             edition.write(laid(r, laid.boxes(), pictures));
+            PDType0Font mark = preview == null ? null : firstLook(r, preview, charts, draft, fonts, shipped, xhtml);
             PDDocument doc = r.createPDFKeepOpen();
             if (preview != null) {
                 if (draft) {
-                    Watermark.apply(doc, fonts.load(doc, "LiberationSans-Bold.ttf"));
+                    Watermark.apply(doc, mark != null ? mark : fonts.load(doc, "LiberationSans-Bold.ttf"));
                 }
                 List<String> versions = PageVersions.of(doc);
                 java.io.ByteArrayOutputStream saved = new java.io.ByteArrayOutputStream(1 << 20);
@@ -225,6 +244,52 @@ public final class PdfWriter {
         } finally {
             fonts.giveBack();
         }
+    }
+
+    /**
+     * A preview's first look ({@link FirstLook}): when only a few pages' layout changed since the last
+     * build, those pages are painted ahead, shown, and removed again before the whole document is
+     * painted. Returns the draft mark's font when it was made here (the whole document uses it too).
+     */
+    private static PDType0Font firstLook(PdfBoxRenderer r, Preview preview,
+                                         java.util.Map<String, org.safeguardingreport.chart.Chart> charts, boolean draft,
+                                         FontSet fonts, List<ShippedFont> shipped, String xhtml) throws IOException {
+        List<String> prints = FirstLook.prints(r, charts);
+        List<Integer> ahead = FirstLook.changed(preview.lastPrints(), prints);
+        preview.printed(prints);
+        if (ahead.isEmpty()) {
+            return null;
+        }
+        PDDocument doc = r.getPdfDocument();
+        List<org.apache.pdfbox.pdmodel.PDPage> painted = FirstLook.paint(r, doc, ahead, rightToLeft(xhtml));
+        List<PDFont> live = new java.util.ArrayList<>();
+        PDType0Font mark = null;
+        if (draft) {
+            mark = fonts.load(doc, "LiberationSans-Bold.ttf");
+            Watermark.apply(doc, mark);
+            live.add(mark);
+        }
+        for (ShippedFont f : shipped) {
+            if (f.font != null) {
+                live.add(f.font);
+            }
+        }
+        List<String> versions = new java.util.ArrayList<>();
+        List<Integer> numbers = new java.util.ArrayList<>();
+        for (int i = 0; i < painted.size(); i++) {
+            versions.add(PageVersions.of(painted.get(i)));
+            numbers.add(ahead.get(i) + 1);
+        }
+        FirstLook.Renderer renderer = new FirstLook.Renderer(doc, live);
+        try {
+            preview.firstLook(new FirstLook.Pages(List.copyOf(numbers), List.copyOf(versions),
+                    (n, dpi) -> renderer.paint(numbers.indexOf(n), dpi)));
+        } finally {
+            for (org.apache.pdfbox.pdmodel.PDPage p : painted) {
+                doc.removePage(p);
+            }
+        }
+        return mark;
     }
 
     /**
@@ -313,12 +378,14 @@ public final class PdfWriter {
     private static PdfRendererBuilder builder(String xhtml, java.util.Map<String, byte[]> pictures,
                                               java.util.Map<String, org.safeguardingreport.chart.Chart> charts,
                                               boolean archival, FontSet fonts) {
-        return builder(xhtml, pictures, charts, archival, fonts, false);
+        return builder(xhtml, pictures, charts, archival, fonts, false, new java.util.ArrayList<>());
     }
 
+    /** {@code shipped} receives the document's fonts as the builder is given them. */
     private static PdfRendererBuilder builder(String xhtml, java.util.Map<String, byte[]> pictures,
                                               java.util.Map<String, org.safeguardingreport.chart.Chart> charts,
-                                              boolean archival, FontSet fonts, boolean preview) {
+                                              boolean archival, FontSet fonts, boolean preview,
+                                              List<ShippedFont> shipped) {
         PdfRendererBuilder b = new PdfRendererBuilder();
         b.useFastMode();
         // docx4j puts Xalan on the class path; the layout keeps to the JDK's own XML parsers
@@ -335,7 +402,9 @@ public final class PdfWriter {
         b.usePDDocument(doc);
         b.useObjectDrawerFactory(preview ? ChartDrawers.pictures(charts, doc) : new ChartDrawers(charts));
         for (String[] f : FONTS) {
-            b.useFont(new ShippedFont(doc, fonts, f[1]), f[0], Integer.valueOf(f[2]), BaseRendererBuilder.FontStyle.valueOf(f[3]), true);
+            ShippedFont font = new ShippedFont(doc, fonts, f[1]);
+            shipped.add(font);
+            b.useFont(font, f[0], Integer.valueOf(f[2]), BaseRendererBuilder.FontStyle.valueOf(f[3]), true);
         }
         if (rightToLeft(xhtml)) {
             // only then: splitting every paragraph for the bidi algorithm is a tenth of a layout

@@ -68,6 +68,19 @@ public final class ReportBuild {
          * before they are proven and the audit is written: what the preview shows first.
          */
         void pages(byte[] pdf, List<String> versions) throws IOException;
+
+        /** The last build's page prints, kept by the watcher ({@link org.safeguardingreport.pdf.FirstLook}). */
+        default List<String> lastPrints() {
+            return null;
+        }
+
+        /** This build's page prints, for the watcher to give the next build. */
+        default void printed(List<String> prints) {
+        }
+
+        /** The pages whose layout changed, painted ahead of the rest: the first look at an edit. */
+        default void firstLook(org.safeguardingreport.pdf.FirstLook.Pages pages) throws IOException {
+        }
     }
 
     private static final Watch UNWATCHED = new Watch() {
@@ -163,12 +176,30 @@ public final class ReportBuild {
                     } catch (org.docx4j.openpackaging.exceptions.Docx4JException e) {
                         throw new IOException("the Word report could not be written", e);
                     }
-                }, watch == null ? null : (pdf, versions) -> {
-                    watch.pages(pdf, versions);
-                    // a preview's pages come first: work on the other core slows the painting of the
-                    // pages by half (they share one machine), so the audit starts once they are out
-                    other.execute(auditTask.get());
-                    watch.stage("checking the audit's page citations");
+                }, watch == null ? null : new PdfWriter.Preview() {
+                    @Override
+                    public void saved(byte[] pdf, List<String> versions) throws IOException {
+                        watch.pages(pdf, versions);
+                        // a preview's pages come first: work on the other core slows the painting of the
+                        // pages by half (they share one machine), so the audit starts once they are out
+                        other.execute(auditTask.get());
+                        watch.stage("checking the audit's page citations");
+                    }
+
+                    @Override
+                    public List<String> lastPrints() {
+                        return watch.lastPrints();
+                    }
+
+                    @Override
+                    public void printed(List<String> prints) {
+                        watch.printed(prints);
+                    }
+
+                    @Override
+                    public void firstLook(org.safeguardingreport.pdf.FirstLook.Pages pages) throws IOException {
+                        watch.firstLook(pages);
+                    }
                 });
             } catch (PdfWriter.UnprovenPages e) {
                 return unproven(view, e);

@@ -1,23 +1,17 @@
 package org.safeguardingreport.preview;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.safeguardingreport.pdf.FirstLook;
 
 /**
  * One build's pages as pictures, painted when first asked for (the pages a reader is looking at
@@ -39,6 +33,8 @@ final class PageImages implements AutoCloseable {
     private PDDocument doc;
     private PDFRenderer renderer;
     private boolean closed;
+    /** For pages painted ahead (a first look): the last build's pages, which paint the pages left as they were. */
+    private PageImages under;
 
     private PageImages(byte[] pdf, List<Page> pages, Map<String, byte[]> pictures) {
         this.pdf = pdf;
@@ -62,6 +58,34 @@ final class PageImages implements AutoCloseable {
         }
         PageImages p = new PageImages(pdf, List.copyOf(pages), store);
         p.doc = doc;
+        return p;
+    }
+
+    /**
+     * A first look ({@link FirstLook}): the last build's pages with the pages painted ahead in their
+     * places, painted into the store now. The other pages are painted by the last build's own pages
+     * when asked for; closing these closes those.
+     */
+    static PageImages ahead(PageImages last, FirstLook.Pages look) throws IOException {
+        List<Page> pages = new ArrayList<>(last.pages);
+        for (int k = 0; k < look.numbers().size(); k++) {
+            int n = look.numbers().get(k);
+            String v = look.versions().get(k);
+            Page old = pages.get(n - 1);
+            int w = old.width();
+            int h = old.height();
+            if (!last.pictures.containsKey(v)) {
+                BufferedImage img = look.painter().paint(n, DPI);
+                if (Math.abs(img.getWidth() - w) > 2 || Math.abs(img.getHeight() - h) > 2) {
+                    w = img.getWidth();   // turned from portrait to landscape, or the other way
+                    h = img.getHeight();
+                }
+                last.pictures.put(v, encode(img));
+            }
+            pages.set(n - 1, new Page(n, v, w, h));
+        }
+        PageImages p = new PageImages(last.pdf, List.copyOf(pages), last.pictures);
+        p.under = last;
         return p;
     }
 
@@ -109,6 +133,9 @@ final class PageImages implements AutoCloseable {
         if (kept != null) {
             return kept;
         }
+        if (under != null) {
+            return under.png(n);   // left as it was: the last build's page, of the same version
+        }
         synchronized (this) {
             kept = pictures.get(p.version());
             if (kept != null) {
@@ -127,25 +154,21 @@ final class PageImages implements AutoCloseable {
         }
     }
 
-    /** PNG at a fast deflate level: a page is mostly white and compresses well at any level. */
-    private static byte[] encode(BufferedImage img) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        try (MemoryCacheImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.85f);
-            writer.setOutput(ios);
-            writer.write(null, new IIOImage(img, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
+    /**
+     * PNG at the fastest deflate level and without row filters: a page is mostly white and compresses
+     * well regardless, and the JDK's writer spends most of its time choosing a filter for every row.
+     */
+    private static byte[] encode(BufferedImage img) {
+        return new com.pngencoder.PngEncoder().withBufferedImage(img).withCompressionLevel(1)
+                .withPredictorEncoding(false).toBytes();
     }
 
     @Override
     public synchronized void close() {
         closed = true;
+        if (under != null) {
+            under.close();
+        }
         if (doc != null) {
             try {
                 doc.close();

@@ -19,6 +19,7 @@ import org.safeguardingreport.html.ReportBuilder;
 import org.safeguardingreport.json.JsonWriter;
 import org.safeguardingreport.model.Bundle;
 import org.safeguardingreport.model.Template;
+import org.safeguardingreport.pdf.FirstLook;
 import org.safeguardingreport.pipeline.ReportBuild;
 
 /**
@@ -96,6 +97,8 @@ final class Rebuilder implements AutoCloseable {
     private long lastChange = System.nanoTime() - TimeUnit.SECONDS.toNanos(10);
     private long burstUntil = lastChange;
     private volatile Snapshot current;
+    /** The page prints ({@link FirstLook}) of the build whose pages were last announced. */
+    private volatile List<String> prints;
     private long generation;
 
     Rebuilder(Path bundle, Consumer<Snapshot> listener) {
@@ -161,6 +164,7 @@ final class Rebuilder implements AutoCloseable {
         }
     }
 
+    @SuppressWarnings("unchecked")
     private void build() {
         changedSince = false;
         long start = System.nanoTime();
@@ -169,6 +173,7 @@ final class Rebuilder implements AutoCloseable {
         publish(last.with("building", "reading the bundle"));
         long gen = ++generation;
         PageImages[] shown = {null};
+        List<String>[] laidOut = new List[] {null};
         ReportBuild.Watch watch = new ReportBuild.Watch() {
             @Override
             public void stage(String stage) {
@@ -178,23 +183,47 @@ final class Rebuilder implements AutoCloseable {
             }
 
             @Override
+            public List<String> lastPrints() {
+                return prints;
+            }
+
+            @Override
+            public void printed(List<String> now) {
+                laidOut[0] = now;
+            }
+
+            @Override
+            public void firstLook(FirstLook.Pages look) throws IOException {
+                Snapshot before = current;
+                if (closed || before.stale() || prints == null || before.pages().size() != prints.size()) {
+                    return;   // the pages shown are not the last build's: the whole document comes next
+                }
+                PageImages images = PageImages.ahead(before.images(), look);
+                timings.put("first look (at ms)", (System.nanoTime() - start) / 1_000_000);
+                publish(new Snapshot("building", "first pages painted", gen, before.millis(), images, false,
+                        before.diagnostics(), before.contents(), before.citations(), before.audit(), Map.copyOf(timings)));
+            }
+
+            @Override
             public void pages(byte[] pdf, List<String> versions) throws IOException {
                 if (closed) {
                     throw new IOException("the preview is stopping");
                 }
+                prints = laidOut[0];
                 timings.put("saved (at ms)", (System.nanoTime() - start) / 1_000_000);
                 PageImages images = PageImages.of(pdf, versions, pictures);
                 images.paintNear(lastAsked, 2);
                 shown[0] = images;
                 timings.put("pagesMillis", (System.nanoTime() - start) / 1_000_000);
                 Snapshot before = current;
+                boolean news = !before.pages().stream().map(PageImages.Page::version).toList().equals(versions);
                 var served = new java.util.concurrent.CountDownLatch(1);
                 readerServed = served;
                 publish(new Snapshot("building", "pages painted", gen, before.millis(), images, false,
                         before.diagnostics(), before.contents(), before.citations(), before.audit(), Map.copyOf(timings)));
                 before.images().close();
                 timings.put("announced (at ms)", (System.nanoTime() - start) / 1_000_000);
-                if (looked) {
+                if (looked && news) {
                     try {
                         served.await(READER_WAIT_MS, TimeUnit.MILLISECONDS);
                     } catch (InterruptedException e) {
