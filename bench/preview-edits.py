@@ -61,7 +61,7 @@ try:
         with open(section, 'w', encoding='utf-8') as f:
             f.write(base + '\n\nEdit %d of the preview benchmark, one sentence more.\n' % i)
         # the update: the first event whose pages differ from those shown (or a failure)
-        e = event_after(t0, lambda e: e[1] == 'failed' or (e[2]['pages'] and not e[2]['stale']
+        e = event_after(t0, lambda e: e[1] == 'failed' or (e[2].get('pages') and not e[2]['stale']
                         and {p['n']: p['v'] for p in e[2]['pages']} != versions))
         changed = [p['n'] for p in e[2]['pages'] if versions.get(p['n']) != p['v']]
         versions = {p['n']: p['v'] for p in e[2]['pages']}

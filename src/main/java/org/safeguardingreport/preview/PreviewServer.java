@@ -88,7 +88,7 @@ public final class PreviewServer implements AutoCloseable {
         server.setExecutor(pool);
         server.createContext("/", this::handle);
         this.bundle = bundle;
-        rebuilder = new Rebuilder(bundle, this::broadcast);
+        rebuilder = new Rebuilder(bundle, this::broadcast, s -> send(sse("stage", s.stageJson())));
         watcher = new BundleWatcher(bundle, rebuilder::changed);
     }
 

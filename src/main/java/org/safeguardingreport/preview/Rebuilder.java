@@ -56,6 +56,15 @@ final class Rebuilder implements AutoCloseable {
                     timings);
         }
 
+        /** The status and stage alone, as JSON: a build moving on, with nothing else new. */
+        String stageJson() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("status", status);
+            m.put("stage", stage);
+            m.put("generation", generation);
+            return JsonWriter.write(m);
+        }
+
         String json() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("status", status);
@@ -83,6 +92,7 @@ final class Rebuilder implements AutoCloseable {
 
     private final Path bundle;
     private final Consumer<Snapshot> listener;
+    private final Consumer<Snapshot> stages;
     private final Map<String, byte[]> pictures = PageImages.store();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "preview-build");
@@ -101,9 +111,14 @@ final class Rebuilder implements AutoCloseable {
     private volatile List<String> prints;
     private long generation;
 
-    Rebuilder(Path bundle, Consumer<Snapshot> listener) {
+    /**
+     * {@code listener} hears every new snapshot; {@code stages} hears a snapshot that differs from the
+     * last only in its status and stage (a build moving on), to be told in a few words.
+     */
+    Rebuilder(Path bundle, Consumer<Snapshot> listener, Consumer<Snapshot> stages) {
         this.bundle = bundle;
         this.listener = listener;
+        this.stages = stages;
         this.current = new Snapshot("building", "starting", 0, 0, PageImages.empty(pictures), false, List.of(), List.of(),
                 Map.of(), List.of(), Map.of());
     }
@@ -164,13 +179,22 @@ final class Rebuilder implements AutoCloseable {
         }
     }
 
+    /** A build has moved on to {@code stage}: nothing else has changed. */
+    private void publishStage(String status, String stage) {
+        if (!closed) {
+            Snapshot s = current.with(status, stage);
+            current = s;
+            stages.accept(s);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private void build() {
         changedSince = false;
         long start = System.nanoTime();
         Snapshot last = current;
         Map<String, Long> timings = new LinkedHashMap<>();
-        publish(last.with("building", "reading the bundle"));
+        publishStage("building", "reading the bundle");
         long gen = ++generation;
         PageImages[] shown = {null};
         List<String>[] laidOut = new List[] {null};
@@ -178,8 +202,7 @@ final class Rebuilder implements AutoCloseable {
             @Override
             public void stage(String stage) {
                 timings.put(stage.replaceAll("[0-9]+ ", "") + " (at ms)", (System.nanoTime() - start) / 1_000_000);
-                Snapshot now = current;
-                publish(now.with("building", stage));
+                publishStage("building", stage);
             }
 
             @Override

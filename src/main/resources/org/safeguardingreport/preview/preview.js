@@ -236,5 +236,12 @@
       try { show(JSON.parse(ev.data)); } catch (e) { refresh(); }
     });
   });
+  // a build moving on: its status and stage alone
+  events.addEventListener('stage', function (ev) {
+    try {
+      var x = JSON.parse(ev.data);
+      if (last) { last = Object.assign({}, last, { status: x.status, stage: x.stage }); renderState(last); }
+    } catch (e) { refresh(); }
+  });
   refresh();
 }());
