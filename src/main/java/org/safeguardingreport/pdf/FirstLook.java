@@ -76,12 +76,15 @@ public final class FirstLook {
      * number and count. A box over several pages counts its top only on the page where it starts and
      * its bottom only where it ends, so that a section growing at its end does not change its first pages.
      */
-    static List<String> prints(PdfBoxRenderer r, Map<String, org.safeguardingreport.chart.Chart> charts) {
+    static List<String> prints(PdfBoxRenderer r, Map<String, org.safeguardingreport.chart.Chart> charts,
+                               Map<String, byte[]> pictures) {
         List<PageBox> pages = r.getRootBox().getLayer().getPages();
+        byte[] everyPage = everyPage(r);
         List<MessageDigest> digests = new ArrayList<>(pages.size());
         for (int i = 0; i < pages.size(); i++) {
             MessageDigest md = sha256();
             md.update((i + "/" + pages.size() + ";").getBytes(StandardCharsets.UTF_8));
+            md.update(everyPage);
             digests.add(md);
         }
         int[] tops = new int[pages.size()];
@@ -109,6 +112,10 @@ public final class FirstLook {
                     var chart = charts.get(a.getNodeValue());
                     if (chart != null) {
                         s.append('#').append(chart.hashCode());
+                    }
+                    byte[] picture = pictures.get(a.getNodeValue());
+                    if (picture != null) {
+                        s.append('#').append(java.util.Arrays.hashCode(picture));
                     }
                 }
                 s.append('>');
@@ -154,6 +161,32 @@ public final class FirstLook {
             out.add(HexFormat.of().formatHex(md.digest(), 0, 12));
         }
         return out;
+    }
+
+    /**
+     * What every page shows or is drawn by, outside the boxes of its own area: the stylesheets, and
+     * the running elements of the page margins (a header naming the Trust), which the layout keeps
+     * apart from the document's boxes. A change to them changes every page.
+     */
+    private static byte[] everyPage(PdfBoxRenderer r) {
+        MessageDigest md = sha256();
+        org.w3c.dom.Document d = r.getDocument();
+        org.w3c.dom.NodeList styles = d.getElementsByTagName("style");
+        for (int i = 0; i < styles.getLength(); i++) {
+            md.update(styles.item(i).getTextContent().getBytes(StandardCharsets.UTF_8));
+        }
+        org.w3c.dom.NodeList bodies = d.getElementsByTagName("body");
+        if (bodies.getLength() > 0) {
+            for (org.w3c.dom.Node n = bodies.item(0).getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof org.w3c.dom.Element e) {
+                    var style = r.getSharedContext().getStyle(e);
+                    if (style != null && style.isRunning()) {
+                        md.update(e.getTextContent().getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+        return md.digest();
     }
 
     /** The index of the page whose area holds document position {@code y} (the last page below them all). */

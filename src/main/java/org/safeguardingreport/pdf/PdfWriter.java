@@ -219,7 +219,8 @@ public final class PdfWriter {
             LaidOut laid = layout(r, anchors);
             laidOut.accept(laid.output());
             edition.write(laid(r, laid.boxes(), pictures));
-            PDType0Font mark = preview == null ? null : firstLook(r, preview, charts, draft, fonts, shipped, xhtml);
+            PDType0Font mark = preview == null ? null
+                    : firstLook(r, preview, charts, pictures, draft, fonts, shipped, xhtml);
             PDDocument doc = r.createPDFKeepOpen();
             if (preview != null) {
                 if (draft) {
@@ -252,9 +253,10 @@ public final class PdfWriter {
      * painted. Returns the draft mark's font when it was made here (the whole document uses it too).
      */
     private static PDType0Font firstLook(PdfBoxRenderer r, Preview preview,
-                                         java.util.Map<String, org.safeguardingreport.chart.Chart> charts, boolean draft,
+                                         java.util.Map<String, org.safeguardingreport.chart.Chart> charts,
+                                         java.util.Map<String, byte[]> pictures, boolean draft,
                                          FontSet fonts, List<ShippedFont> shipped, String xhtml) throws IOException {
-        List<String> prints = FirstLook.prints(r, charts);
+        List<String> prints = FirstLook.prints(r, charts, pictures);
         List<Integer> ahead = FirstLook.changed(preview.lastPrints(), prints);
         preview.printed(prints);
         if (ahead.isEmpty()) {

@@ -85,6 +85,7 @@ class FirstLookTest {
     void theFirstLookShowsThePagesTheBuildEndsWith() throws Exception {
         int looks = 0;
         int pagesAhead = 0;
+        int renamed = 0;
         for (long seed = FIRST_SEED; seed < FIRST_SEED + LAYOUTS; seed++) {
             String replay = "seed " + seed + " (replay with -Dfirstlook.seed=" + seed + " -Dfirstlook.layouts=1)";
             LayoutGenerator.Generated g = LayoutGenerator.write(tmp.resolve("s" + seed), seed);
@@ -128,10 +129,26 @@ class FirstLookTest {
                 }
                 before = seen.versions;
             }
+            // the running header names the Trust on every page: a new name is not a first look's work
+            Path report = root.resolve("report.json");
+            Files.writeString(report, Files.readString(report).replace("Community Health NHS Trust",
+                    "Community Health NHS Foundation Trust"));
+            seen.next();
+            if (!(ReportBuild.preview(root, seen) instanceof ReportBuild.Built)) {
+                continue;   // an edit above took away something the bundle needs
+            }
+            renamed++;
+            int changed = 0;
+            for (int p = 1; p <= seen.versions.size(); p++) {
+                changed += seen.versions.get(p - 1).equals(before.get(p - 1)) ? 0 : 1;
+            }
+            assertEquals(seen.versions.size(), changed, replay + ": every page's header names the Trust");
+            assertTrue(seen.lookVersions.isEmpty(), replay + ": every page changed, so the whole document is painted at once");
         }
         System.out.println("first looks: " + looks + " of " + (LAYOUTS * EDITS) + " edits, " + pagesAhead + " pages");
         assertTrue(looks >= LAYOUTS, "most edits change a page or two and are looked at first (" + looks + " looks)");
         assertTrue(pagesAhead >= looks, "each look paints a page");
+        assertTrue(renamed > 0, "a new name for the Trust was tried on some layout");
     }
 
     /** Adds, removes or lengthens a paragraph of a section; says which. */
@@ -155,7 +172,12 @@ class FirstLookTest {
                 }
             }
             default -> {
-                blocks.set(i, blocks.get(i) + " And a few more words" + " again".repeat(random.nextInt(0, 30)) + ".");
+                String block = blocks.get(i);
+                String more = " And a few more words" + " again".repeat(random.nextInt(0, 30)) + ".";
+                // an evidence marker ends its block: the words go before it
+                int marker = block.lastIndexOf(" {audit=");
+                blocks.set(i, marker >= 0 && block.indexOf('\n', marker) < 0
+                        ? block.substring(0, marker) + more + block.substring(marker) : block + more);
                 what = "a block lengthened";
             }
         }
