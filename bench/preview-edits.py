@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Drives a running preview: edits one section file N times and times, for each save, the event
-that announces the new pages, the serving of the pages that changed, and the "built" event (the
-audit's citations and the messages). Prints median and p95.
+that announces the new pages (the first look, when only a few pages changed, or else the saved
+pages), the serving of the pages that changed, and the "built" event (the audit's citations and the
+messages). Prints median and p95.
    preview-edits.py ADDRESS SECTION_FILE N"""
 import http.client, json, re, statistics, sys, threading, time, urllib.request
 

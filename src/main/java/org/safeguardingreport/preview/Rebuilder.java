@@ -26,9 +26,10 @@ import org.safeguardingreport.pipeline.ReportBuild;
  * Rebuilds the bundle's draft with the build command's own pipeline ({@link ReportBuild#preview}: no
  * Word editions) and shows its pages as pictures painted on demand ({@link PageImages}). Requests are
  * debounced: saves closer than {@link #QUIET_MS} apart make one build, and there is never more than
- * one build running and one waiting. The new pages are announced as soon as they are saved; the
- * audit's citations and the messages follow when the build is done. A failed build keeps the last
- * good pages, marked out of date.
+ * one build running and one waiting. When an edit changes the layout of a few pages only, those
+ * pages are shown first, painted ahead of the rest ({@link FirstLook}); the new pages are announced
+ * as soon as they are saved; the audit's citations and the messages follow when the build is done.
+ * A failed build keeps the last good pages, marked out of date.
  */
 final class Rebuilder implements AutoCloseable {
     /** Quiet time after a change before building: an editor's save is several events within a few ms. */
