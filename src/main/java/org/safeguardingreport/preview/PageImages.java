@@ -158,7 +158,7 @@ final class PageImages implements AutoCloseable {
      * PNG at the fastest deflate level and without row filters: a page is mostly white and compresses
      * well regardless, and the JDK's writer spends most of its time choosing a filter for every row.
      */
-    private static byte[] encode(BufferedImage img) {
+    static byte[] encode(BufferedImage img) {
         return new com.pngencoder.PngEncoder().withBufferedImage(img).withCompressionLevel(1)
                 .withPredictorEncoding(false).toBytes();
     }

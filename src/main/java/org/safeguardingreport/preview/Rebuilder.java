@@ -138,16 +138,29 @@ final class Rebuilder implements AutoCloseable {
     }
 
     /**
-     * The longest a build waits, once its pages are announced, for the reader to fetch one of them
-     * before it goes on with the proof and the audit, which would otherwise take both cores from the
-     * request. A reader whose changed pages are out of view fetches nothing, and the build goes on
-     * after this time.
+     * The longest a build waits, once its first look or its new pages are announced, for the reader
+     * to fetch one of them before it goes on (painting the rest, the proof, the audit), which would
+     * otherwise take the cores from the request. A reader whose changed pages are out of view fetches
+     * nothing, and the build goes on after this time.
      */
     static final long READER_WAIT_MS = 100;
     /** Counted down when the reader is served a page. */
     private volatile java.util.concurrent.CountDownLatch readerServed = new java.util.concurrent.CountDownLatch(0);
     /** Whether a reader has asked for any page yet (a preview nobody looks at never waits). */
     private volatile boolean looked;
+
+    /** Waits, when someone is reading, until the reader has been served a page or {@link #READER_WAIT_MS} passed. */
+    private void waitForReader(java.util.concurrent.CountDownLatch served) throws IOException {
+        if (!looked) {
+            return;
+        }
+        try {
+            served.await(READER_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("the preview is stopping");
+        }
+    }
 
     /** A change was seen: build once things have been quiet for {@link #QUIET_MS}. */
     synchronized void changed() {
@@ -224,8 +237,12 @@ final class Rebuilder implements AutoCloseable {
                 }
                 PageImages images = PageImages.ahead(before.images(), look);
                 timings.put("first look (at ms)", (System.nanoTime() - start) / 1_000_000);
+                var served = new java.util.concurrent.CountDownLatch(1);
+                readerServed = served;
                 publish(new Snapshot("building", "first pages painted", gen, before.millis(), images, false,
                         before.diagnostics(), before.contents(), before.citations(), before.audit(), Map.copyOf(timings)));
+                waitForReader(served);
+                timings.put("reader served (at ms)", (System.nanoTime() - start) / 1_000_000);
             }
 
             @Override
@@ -247,13 +264,8 @@ final class Rebuilder implements AutoCloseable {
                         before.diagnostics(), before.contents(), before.citations(), before.audit(), Map.copyOf(timings)));
                 before.images().close();
                 timings.put("announced (at ms)", (System.nanoTime() - start) / 1_000_000);
-                if (looked && news) {
-                    try {
-                        served.await(READER_WAIT_MS, TimeUnit.MILLISECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IOException("the preview is stopping");
-                    }
+                if (news) {
+                    waitForReader(served);
                     timings.put("reader served (at ms)", (System.nanoTime() - start) / 1_000_000);
                 }
             }
@@ -320,6 +332,26 @@ final class Rebuilder implements AutoCloseable {
             @Override
             public void pages(byte[] pdf, List<String> versions) {
                 stage("pages");
+            }
+
+            /** As if the middle page had changed: the first look is compiled too. */
+            @Override
+            public List<String> lastPrints() {
+                List<String> last = prints;
+                if (last == null || last.isEmpty()) {
+                    return null;
+                }
+                List<String> edited = new ArrayList<>(last);
+                edited.set(edited.size() / 2, "as if edited");
+                return edited;
+            }
+
+            @Override
+            public void firstLook(FirstLook.Pages look) throws IOException {
+                stage("first look");
+                for (int n : look.numbers()) {
+                    PageImages.encode(look.painter().paint(n, PageImages.DPI));
+                }
             }
         };
         while (warmUps < WARM_UPS && !changedSince && !closed) {
