@@ -204,6 +204,69 @@ class PreviewServerTest {
     }
 
     @Test
+    void aSentenceAddedIsShownFirstByAFirstLookThatTheSavedPagesBearOut(@TempDir Path dir) throws Exception {
+        TestBundle b = new TestBundle(dir);
+        try (PreviewServer s = PreviewServer.start(b.root, 0)) {
+            await(s, x -> x.status().equals("built"));
+            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+            HTTP.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/events?t=" + s.token())).build(),
+                    HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(lines::add));
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            List<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> events = new java.util.ArrayList<>();
+            readEvents(lines, json, events, "hello");
+            events.clear();
+            b.write("narrative/executive-summary.md", "This report gives an overview of the year.\n\n"
+                    + "Every child seen by the school nursing team had a plan within a week.\n");
+            readEvents(lines, json, events, "built");
+            List<com.fasterxml.jackson.databind.JsonNode> looks = events.stream()
+                    .filter(e -> e.getKey().equals("building") && e.getValue().path("stage").asText().equals("first pages painted"))
+                    .map(Map.Entry::getValue).toList();
+            assertEquals(1, looks.size(), "one first look: " + events.stream().map(Map.Entry::getKey).toList());
+            com.fasterxml.jackson.databind.JsonNode built = events.get(events.size() - 1).getValue();
+            assertEquals(versions(built), versions(looks.get(0)), "the saved pages are the pages the first look showed");
+            assertTrue(looks.get(0).path("timings").has("first look (at ms)"));
+            // the look came before the saved pages were announced, and the stages in between were told briefly
+            int look = events.indexOf(events.stream().filter(e -> e.getValue() == looks.get(0)).findFirst().orElseThrow());
+            assertTrue(events.subList(0, look).stream().anyMatch(e -> e.getKey().equals("stage")));
+            assertTrue(events.subList(look + 1, events.size()).stream()
+                    .anyMatch(e -> e.getValue().path("stage").asText().equals("pages painted")));
+            assertTrue(pdfText(s).contains("Every child seen by the school nursing team had a plan within a week."));
+        }
+    }
+
+    /** Each page's version in a state, by page number. */
+    private static Map<Integer, String> versions(com.fasterxml.jackson.databind.JsonNode state) {
+        Map<Integer, String> v = new java.util.TreeMap<>();
+        state.path("pages").forEach(p -> v.put(p.path("n").asInt(), p.path("v").asText()));
+        assertFalse(v.isEmpty(), "a state with pages");
+        return v;
+    }
+
+    /** Reads server-sent events into {@code events} (name and data) up to and including the first named {@code until}. */
+    private static void readEvents(BlockingQueue<String> lines, com.fasterxml.jackson.databind.ObjectMapper json,
+                                   List<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> events, String until)
+            throws Exception {
+        String name = null;
+        StringBuilder data = new StringBuilder();
+        while (true) {
+            String line = lines.poll(60, TimeUnit.SECONDS);
+            assertNotNull(line, "no '" + until + "' event; had " + events.stream().map(Map.Entry::getKey).toList());
+            if (line.startsWith("event: ")) {
+                name = line.substring(7);
+                data.setLength(0);
+            } else if (line.startsWith("data: ")) {
+                data.append(line, 6, line.length()).append('\n');
+            } else if (line.isEmpty() && name != null) {
+                events.add(Map.entry(name, json.readTree(data.toString())));
+                if (name.equals(until)) {
+                    return;
+                }
+                name = null;
+            }
+        }
+    }
+
+    @Test
     void fiftySavesInTwoSecondsMakeAFewRebuildsAndTheLastSaveWins(@TempDir Path dir) throws Exception {
         TestBundle b = new TestBundle(dir);
         try (PreviewServer s = PreviewServer.start(b.root, 0)) {
