@@ -486,6 +486,8 @@ final class Rebuilder implements AutoCloseable {
             } else if (id.matches("standard-[1-9][0-9]?")) {
                 // a standard's section is headed by the standard itself
                 title = standardHeading(b, Integer.parseInt(id.substring("standard-".length())), id);
+            } else if (id.startsWith("appendix-")) {
+                title = org.safeguardingreport.html.ReportView.appendixHeading(id);   // as the report heads it
             } else {
                 title = id;
             }

@@ -181,8 +181,10 @@
     } else if (s.status === 'built') {
       buildStarted = null;
       var t = s.timings || {};
+      var shownAfter = t['first look (at ms)'] || t.pagesMillis;
       st.textContent = 'built in ' + s.millis + ' ms (' + s.pageCount + ' pages'
-        + (t.pagesMillis ? ', pages shown after ' + t.pagesMillis + ' ms' : '') + ')';
+        + (shownAfter ? ', ' + (t['first look (at ms)'] ? 'changed pages' : 'pages') + ' shown after ' + shownAfter + ' ms' : '')
+        + ')';
     } else {
       buildStarted = null;
       st.textContent = 'failed: see the messages' + (s.stale ? ' (pages out of date)' : '');

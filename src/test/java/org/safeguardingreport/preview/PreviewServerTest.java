@@ -50,6 +50,7 @@ class PreviewServerTest {
     @BeforeAll
     static void start() throws Exception {
         bundle = new TestBundle(shared);
+        bundle.write("narrative/appendix-b-training-by-staff-group.md", "Every role's level of training.\n");
         server = PreviewServer.start(bundle.root, 0);
         await(server, s -> s.status().equals("built"));
     }
@@ -139,6 +140,8 @@ class PreviewServerTest {
         assertTrue(state.contains("\"contents\""), state);
         // every contents entry is named: a standard's section by its standard
         assertTrue(state.contains("\"title\" : \"Standard 3 \u2013 "), state);
+        // an appendix as the report heads it, not by its file's name
+        assertTrue(state.contains("\"title\" : \"Appendix B: Training by staff group\""), state);
         assertFalse(state.contains("\"title\" : \"null\"") || state.contains("\"title\" : null"), state);
     }
 
