@@ -65,8 +65,8 @@ public final class FirstLook {
         BufferedImage paint(int n, float dpi) throws IOException;
     }
 
-    /** The pages of a first look: their numbers (1-based), versions ({@link PageVersions}) and a painter. */
-    public record Pages(List<Integer> numbers, List<String> versions, Painter painter) {
+    /** The pages of a first look: their numbers (1-based), versions ({@link PageVersions}), sizes and a painter. */
+    public record Pages(List<Integer> numbers, List<String> versions, List<PDRectangle> sizes, Painter painter) {
     }
 
     /**

@@ -285,6 +285,7 @@ public final class PdfWriter {
         FirstLook.Renderer renderer = new FirstLook.Renderer(doc, live);
         try {
             preview.firstLook(new FirstLook.Pages(List.copyOf(numbers), List.copyOf(versions),
+                    painted.stream().map(org.apache.pdfbox.pdmodel.PDPage::getCropBox).toList(),
                     (n, dpi) -> renderer.paint(numbers.indexOf(n), dpi)));
         } finally {
             for (org.apache.pdfbox.pdmodel.PDPage p : painted) {

@@ -29,7 +29,10 @@ final class PageImages implements AutoCloseable {
     private static final int KEPT = 400;
     private final Map<String, byte[]> pictures;
     private final byte[] pdf;
-    private final List<Page> pages;
+    private List<Page> pages;
+    /** A first look's pages whose pictures are being painted, by number. */
+    private final Map<Integer, java.util.concurrent.CompletableFuture<byte[]>> ahead =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private PDDocument doc;
     private PDFRenderer renderer;
     private boolean closed;
@@ -63,30 +66,43 @@ final class PageImages implements AutoCloseable {
 
     /**
      * A first look ({@link FirstLook}): the last build's pages with the pages painted ahead in their
-     * places, painted into the store now. The other pages are painted by the last build's own pages
-     * when asked for; closing these closes those.
+     * places. The new pages' pictures are painted by {@link #paintAhead}, which a request for one of
+     * them waits for; the other pages are painted by the last build's own pages when asked for.
+     * Closing these closes those.
      */
-    static PageImages ahead(PageImages last, FirstLook.Pages look) throws IOException {
+    static PageImages ahead(PageImages last, FirstLook.Pages look) {
         List<Page> pages = new ArrayList<>(last.pages);
+        PageImages p = new PageImages(last.pdf, pages, last.pictures);
         for (int k = 0; k < look.numbers().size(); k++) {
             int n = look.numbers().get(k);
             String v = look.versions().get(k);
-            Page old = pages.get(n - 1);
-            int w = old.width();
-            int h = old.height();
+            PDRectangle box = look.sizes().get(k);
+            pages.set(n - 1, new Page(n, v, Math.round(box.getWidth() / 72f * DPI), Math.round(box.getHeight() / 72f * DPI)));
             if (!last.pictures.containsKey(v)) {
-                BufferedImage img = look.painter().paint(n, DPI);
-                if (Math.abs(img.getWidth() - w) > 2 || Math.abs(img.getHeight() - h) > 2) {
-                    w = img.getWidth();   // turned from portrait to landscape, or the other way
-                    h = img.getHeight();
-                }
-                last.pictures.put(v, encode(img));
+                p.ahead.put(n, new java.util.concurrent.CompletableFuture<>());
             }
-            pages.set(n - 1, new Page(n, v, w, h));
         }
-        PageImages p = new PageImages(last.pdf, List.copyOf(pages), last.pictures);
+        p.pages = List.copyOf(pages);
         p.under = last;
         return p;
+    }
+
+    /** Paints the pictures of a first look's pages (see {@link #ahead}), while its painter works. */
+    void paintAhead(FirstLook.Pages look) {
+        for (int k = 0; k < look.numbers().size(); k++) {
+            int n = look.numbers().get(k);
+            var waiting = ahead.get(n);
+            if (waiting == null) {
+                continue;
+            }
+            try {
+                byte[] png = encode(look.painter().paint(n, DPI));
+                pictures.put(look.versions().get(k), png);
+                waiting.complete(png);
+            } catch (IOException | RuntimeException e) {
+                waiting.complete(null);   // not found now; the saved pages follow
+            }
+        }
     }
 
     static PageImages empty(Map<String, byte[]> store) {
@@ -133,6 +149,17 @@ final class PageImages implements AutoCloseable {
         if (kept != null) {
             return kept;
         }
+        var painting = ahead.get(n);
+        if (painting != null) {
+            try {
+                return painting.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
         if (under != null) {
             return under.png(n);   // left as it was: the last build's page, of the same version
         }
@@ -166,6 +193,7 @@ final class PageImages implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
+        ahead.values().forEach(f -> f.complete(null));
         if (under != null) {
             under.close();
         }

@@ -239,8 +239,11 @@ final class Rebuilder implements AutoCloseable {
                 timings.put("first look (at ms)", (System.nanoTime() - start) / 1_000_000);
                 var served = new java.util.concurrent.CountDownLatch(1);
                 readerServed = served;
+                // announced now, painted next: the reader's request for the picture waits for it
                 publish(new Snapshot("building", "first pages painted", gen, before.millis(), images, false,
                         before.diagnostics(), before.contents(), before.citations(), before.audit(), Map.copyOf(timings)));
+                images.paintAhead(look);
+                timings.put("first look painted (at ms)", (System.nanoTime() - start) / 1_000_000);
                 waitForReader(served);
                 timings.put("reader served (at ms)", (System.nanoTime() - start) / 1_000_000);
             }
