@@ -54,8 +54,11 @@ import org.apache.pdfbox.rendering.PageDrawerParameters;
  * drawn as pictures from the unsaved document with the document's own fonts.
  */
 public final class FirstLook {
-    /** More changed pages than this, and the whole document is painted straight away instead. */
-    public static final int MOST_PAGES = 4;
+    /**
+     * More changed pages than this, and the whole document is painted straight away instead: a
+     * sentence added early in a long section moves the text of the section's later pages too.
+     */
+    public static final int MOST_PAGES = 8;
 
     private FirstLook() {
     }

@@ -87,9 +87,17 @@ final class PageImages implements AutoCloseable {
         return p;
     }
 
-    /** Paints the pictures of a first look's pages (see {@link #ahead}), while its painter works. */
-    void paintAhead(FirstLook.Pages look) {
+    /**
+     * Paints the pictures of a first look's pages (see {@link #ahead}) while its painter works, the
+     * page nearest to page {@code near} (the reader's) first.
+     */
+    void paintAhead(FirstLook.Pages look, int near) {
+        List<Integer> order = new ArrayList<>();
         for (int k = 0; k < look.numbers().size(); k++) {
+            order.add(k);
+        }
+        order.sort(java.util.Comparator.comparingInt(k -> Math.abs(look.numbers().get(k) - near)));
+        for (int k : order) {
             int n = look.numbers().get(k);
             var waiting = ahead.get(n);
             if (waiting == null) {

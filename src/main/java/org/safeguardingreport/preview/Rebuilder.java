@@ -242,7 +242,7 @@ final class Rebuilder implements AutoCloseable {
                 // announced now, painted next: the reader's request for the picture waits for it
                 publish(new Snapshot("building", "first pages painted", gen, before.millis(), images, false,
                         before.diagnostics(), before.contents(), before.citations(), before.audit(), Map.copyOf(timings)));
-                images.paintAhead(look);
+                images.paintAhead(look, lastAsked);
                 timings.put("first look painted (at ms)", (System.nanoTime() - start) / 1_000_000);
                 waitForReader(served);
                 timings.put("reader served (at ms)", (System.nanoTime() - start) / 1_000_000);
