@@ -3,10 +3,11 @@
 that announces the new pages (the first look, when only a few pages changed, or else the saved
 pages), the serving of the pages that changed, and the "built" event (the audit's citations and the
 messages). Prints median and p95.
-   preview-edits.py ADDRESS SECTION_FILE N"""
+   preview-edits.py ADDRESS SECTION_FILE N       (EDIT_AT=middle: the sentence goes halfway down the section)"""
 import http.client, json, re, statistics, sys, threading, time, urllib.request
 
 address, section, n = sys.argv[1], sys.argv[2], int(sys.argv[3])  # -v after them: each edit's figures
+where = __import__('os').environ.get('EDIT_AT', 'end')   # end: the sentence ends the section; middle: halfway down
 m = re.match(r'http://127\.0\.0\.1:(\d+)/\?t=(\S+)', address)
 port, token = int(m.group(1)), m.group(2)
 events, lock = [], threading.Lock()
@@ -59,8 +60,14 @@ try:
     for i in range(n):
         time.sleep(1.0)
         t0 = time.monotonic()
+        sentence = 'Edit %d of the preview benchmark, one sentence more.' % i
         with open(section, 'w', encoding='utf-8') as f:
-            f.write(base + '\n\nEdit %d of the preview benchmark, one sentence more.\n' % i)
+            if where == 'middle':
+                # between two paragraphs halfway down the section: its later pages move too
+                cut = base.find('\n\n', len(base) // 2)
+                f.write(base[:cut] + '\n\n' + sentence + base[cut:] if cut > 0 else base + '\n\n' + sentence + '\n')
+            else:
+                f.write(base + '\n\n' + sentence + '\n')
         # the update: the first event whose pages differ from those shown (or a failure)
         e = event_after(t0, lambda e: e[1] == 'failed' or (e[2].get('pages') and not e[2]['stale']
                         and {p['n']: p['v'] for p in e[2]['pages']} != versions))

@@ -2,7 +2,7 @@
 # The preview's edit-to-page time (issue 22): a bundle grown to about 15,000 words (57 pages) from
 # ../shared/tools/gen-providers.py output, served by `build-report.sh preview`; one section file is
 # edited 20 times, a second apart, and the "built" event and the changed page images are timed.
-#   bench/preview.sh [SEED] [EDITS]
+#   bench/preview.sh [SEED] [EDITS]      (EDIT_AT=middle: each sentence goes halfway down the section)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seed="${1:-5}"
