@@ -404,6 +404,8 @@ public final class PdfWriter {
         PDDocument doc = new PDDocument();
         b.usePDDocument(doc);
         b.useObjectDrawerFactory(preview ? ChartDrawers.pictures(charts, doc) : new ChartDrawers(charts));
+        // the shipped fonts' metrics, measured once per process rather than once per document
+        b.useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, FONT_METRICS);
         for (String[] f : FONTS) {
             ShippedFont font = new ShippedFont(doc, fonts, f[1]);
             shipped.add(font);
@@ -491,6 +493,10 @@ public final class PdfWriter {
     }
 
     private static final Map<String, byte[]> FONT_BYTES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The metrics of the shipped fonts (by family, weight and style), shared by every document. */
+    private static final com.openhtmltopdf.extend.impl.FSDefaultCacheStore FONT_METRICS =
+            new com.openhtmltopdf.extend.impl.FSDefaultCacheStore();
 
     /** A shipped font file's bytes, read from the jar once per process. */
     static byte[] bytes(String file) {
