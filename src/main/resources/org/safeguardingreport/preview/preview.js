@@ -24,7 +24,17 @@
     document.querySelectorAll('.page.target').forEach(function (x) { x.classList.remove('target'); });
     p.classList.add('target');
     load(p);
+    // the address names the page: a reload, or the address sent to a colleague, opens it again
+    if (location.hash !== '#page-' + n) { history.replaceState(null, '', '#page-' + n); }
   }
+
+  // #page-N in the address goes to that page, once the pages are there
+  var hashPending = true;
+  function fromHash() {
+    var m = /^#page-([1-9][0-9]*)$/.exec(location.hash);
+    if (m && document.getElementById('page-' + m[1])) { goTo(Number(m[1])); hashPending = false; }
+  }
+  window.addEventListener('hashchange', fromHash);
 
   function pageLink(n, text) {
     var a = el('a', 'page-link', text || n);
@@ -195,7 +205,10 @@
   function show(s) {
     last = s;
     renderState(s);
-    if ((s.pages || []).length && !s.stale) { renderPages(s); }
+    if ((s.pages || []).length && !s.stale) {
+      renderPages(s);
+      if (hashPending) { hashPending = false; fromHash(); }
+    }
     if (s.status !== 'building') {
       renderSide(s);
       if (s.status === 'failed' && (s.diagnostics || []).length) { select('messages-panel'); }

@@ -65,6 +65,10 @@ class PreviewBrowserTest {
                 await(cdp, "(document.querySelector('.page.target') || {}).id || ''", ("page-" + cited)::equals);
                 await(cdp, "(document.querySelector('#page-" + cited + " img') || {}).src || ''",
                         src -> src.contains("v=" + first.pages().get(cited - 1).version()));
+                // the address names the page gone to, and a page named in the address is gone to
+                assertEquals("#page-" + cited, cdp.eval("location.hash"));
+                cdp.eval("location.hash = '#page-1'");
+                await(cdp, "(document.querySelector('.page.target') || {}).id || ''", "page-1"::equals);
                 // a question with neither answer nor evidence says so
                 await(cdp, "(document.querySelector('#q-1\\\\.2 .see') || {}).textContent || ''", "No evidence provided"::equals);
 
@@ -104,6 +108,13 @@ class PreviewBrowserTest {
                 await(cdp, "document.getElementById('state').textContent", t -> t.startsWith("built in"));
                 assertFalse(cdp.eval("document.getElementById('diagnostics').textContent").contains("trailing comma"));
                 assertEquals("yes", cdp.eval("window.notReloaded"), "the page was reloaded");
+
+                // opened at a page's address (a reload, or a link sent to a colleague): that page is shown
+                cdp.call("Page.navigate", "{\"url\":\"about:blank\"}");
+                cdp.call("Page.navigate", "{\"url\":\"" + s.address() + "#page-" + cited + "\"}");
+                await(cdp, "(document.querySelector('.page.target') || {}).id || ''", ("page-" + cited)::equals);
+                await(cdp, "String(Math.round(document.getElementById('page-" + cited + "').getBoundingClientRect().top) < 200)",
+                        "true"::equals);
             } finally {
                 browser.destroy();
                 browser.waitFor(10, TimeUnit.SECONDS);
