@@ -24,7 +24,7 @@
     document.querySelectorAll('.page.target').forEach(function (x) { x.classList.remove('target'); });
     p.classList.add('target');
     load(p);
-    // the address names the page: a reload, or the address sent to a colleague, opens it again
+    // the address names the page: a reload opens it again
     if (location.hash !== '#page-' + n) { history.replaceState(null, '', '#page-' + n); }
   }
 

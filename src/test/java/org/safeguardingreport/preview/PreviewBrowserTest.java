@@ -109,7 +109,7 @@ class PreviewBrowserTest {
                 assertFalse(cdp.eval("document.getElementById('diagnostics').textContent").contains("trailing comma"));
                 assertEquals("yes", cdp.eval("window.notReloaded"), "the page was reloaded");
 
-                // opened at a page's address (a reload, or a link sent to a colleague): that page is shown
+                // opened at a page's address (a reload): that page is shown
                 cdp.call("Page.navigate", "{\"url\":\"about:blank\"}");
                 cdp.call("Page.navigate", "{\"url\":\"" + s.address() + "#page-" + cited + "\"}");
                 await(cdp, "(document.querySelector('.page.target') || {}).id || ''", ("page-" + cited)::equals);
