@@ -32,9 +32,15 @@ class RobustnessIT {
     @TempDir
     Path tmp;
 
-    static Process start(Path out, Path bundle, String... jvm) throws IOException {
+    /**
+     * The packaged build as a process. Its temporary files (the JDK's copy of the chart font) go into
+     * this test's folder: a build killed on purpose cannot remove its own, and they are removed with it.
+     */
+    Process start(Path out, Path bundle, String... jvm) throws IOException {
+        Path jvmTmp = java.nio.file.Files.createDirectories(tmp.resolve("jvm-tmp"));
         List<String> cmd = new ArrayList<>(List.of(jvm));
-        cmd.addAll(List.of("java", "-Xmx2g", "-jar", CommandLineIT.JAR, "build", bundle.toString(), "-o", out.toString()));
+        cmd.addAll(List.of("java", "-Xmx2g", "-Djava.io.tmpdir=" + jvmTmp, "-jar", CommandLineIT.JAR, "build",
+                bundle.toString(), "-o", out.toString()));
         return new ProcessBuilder(cmd).directory(HOME.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
