@@ -286,28 +286,24 @@ public final class DraftReader {
 
     /** The rows of a table, through content controls and custom XML around them. */
     private static List<Element> rows(Element tbl) {
-        List<Element> out = new ArrayList<>();
-        for (Element e : Dom.children(tbl)) {
-            switch (Dom.name(e)) {
-                case "tr" -> out.add(e);
-                case "sdt" -> out.addAll(rows(Dom.child(e, "sdtContent")));
-                case "customXml" -> out.addAll(rows(e));
-                default -> {
-                }
-            }
-        }
-        return out;
+        return wrapped(tbl, "tr");
     }
 
     private static List<Element> cells(Element tr) {
+        return wrapped(tr, "tc");
+    }
+
+    /** The w: children called {@code local}, and those inside content controls and custom XML among them. */
+    private static List<Element> wrapped(Element parent, String local) {
         List<Element> out = new ArrayList<>();
-        for (Element e : Dom.children(tr)) {
-            switch (Dom.name(e)) {
-                case "tc" -> out.add(e);
-                case "sdt" -> out.addAll(cells(Dom.child(e, "sdtContent")));
-                case "customXml" -> out.addAll(cells(e));
-                default -> {
-                }
+        for (Element e : Dom.children(parent)) {
+            String name = Dom.name(e);
+            if (name.equals(local)) {
+                out.add(e);
+            } else if (name.equals("sdt")) {
+                out.addAll(wrapped(Dom.child(e, "sdtContent"), local));
+            } else if (name.equals("customXml")) {
+                out.addAll(wrapped(e, local));
             }
         }
         return out;

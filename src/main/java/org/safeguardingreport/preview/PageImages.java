@@ -29,7 +29,7 @@ final class PageImages implements AutoCloseable {
     private static final int KEPT = 400;
     private final Map<String, byte[]> pictures;
     private final byte[] pdf;
-    private List<Page> pages;
+    private final List<Page> pages;
     /** A first look's pages whose pictures are being painted, by number. */
     private final Map<Integer, java.util.concurrent.CompletableFuture<byte[]>> ahead =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -55,9 +55,7 @@ final class PageImages implements AutoCloseable {
         PDDocument doc = Loader.loadPDF(pdf);
         List<Page> pages = new ArrayList<>(versions.size());
         for (int i = 0; i < doc.getNumberOfPages(); i++) {
-            PDRectangle box = doc.getPage(i).getCropBox();
-            pages.add(new Page(i + 1, i < versions.size() ? versions.get(i) : "?",
-                    Math.round(box.getWidth() / 72f * DPI), Math.round(box.getHeight() / 72f * DPI)));
+            pages.add(page(i + 1, i < versions.size() ? versions.get(i) : "?", doc.getPage(i).getCropBox()));
         }
         PageImages p = new PageImages(pdf, List.copyOf(pages), store);
         p.doc = doc;
@@ -72,17 +70,16 @@ final class PageImages implements AutoCloseable {
      */
     static PageImages ahead(PageImages last, FirstLook.Pages look) {
         List<Page> pages = new ArrayList<>(last.pages);
-        PageImages p = new PageImages(last.pdf, pages, last.pictures);
         for (int k = 0; k < look.numbers().size(); k++) {
             int n = look.numbers().get(k);
-            String v = look.versions().get(k);
-            PDRectangle box = look.sizes().get(k);
-            pages.set(n - 1, new Page(n, v, Math.round(box.getWidth() / 72f * DPI), Math.round(box.getHeight() / 72f * DPI)));
-            if (!last.pictures.containsKey(v)) {
-                p.ahead.put(n, new java.util.concurrent.CompletableFuture<>());
+            pages.set(n - 1, page(n, look.versions().get(k), look.sizes().get(k)));
+        }
+        PageImages p = new PageImages(last.pdf, List.copyOf(pages), last.pictures);
+        for (int k = 0; k < look.numbers().size(); k++) {
+            if (!last.pictures.containsKey(look.versions().get(k))) {
+                p.ahead.put(look.numbers().get(k), new java.util.concurrent.CompletableFuture<>());
             }
         }
-        p.pages = List.copyOf(pages);
         p.under = last;
         return p;
     }
@@ -111,6 +108,11 @@ final class PageImages implements AutoCloseable {
                 waiting.complete(null);   // not found now; the saved pages follow
             }
         }
+    }
+
+    /** Page {@code n} of that version, its size in pixels at {@link #DPI} from its box in points. */
+    private static Page page(int n, String version, PDRectangle box) {
+        return new Page(n, version, Math.round(box.getWidth() / 72f * DPI), Math.round(box.getHeight() / 72f * DPI));
     }
 
     static PageImages empty(Map<String, byte[]> store) {

@@ -114,7 +114,7 @@ class BoardPaperTest {
         for (String v : COVER_PRINTED) {
             assertTrue(page1.contains(v), "page 1 of the PDF shows " + v + ":\n" + page1);
         }
-        assertTrue(LibreOfficeConversion.available(), "LibreOffice (soffice) is not installed: install libreoffice-writer-nogui");
+        assertTrue(org.safeguardingreport.LibreOffice.available(), "LibreOffice (soffice) is not installed: install libreoffice-writer-nogui");
         Path word = LibreOfficeConversion.toPdf(final13.resolve("health-annual-report.docx"), shared.resolve("word"));
         String wordPage1 = firstPage(word);
         for (String v : COVER_PRINTED) {

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.safeguardingreport.LibreOffice;
 import org.safeguardingreport.Cli;
 import org.safeguardingreport.bundle.BundleLoader;
 import org.safeguardingreport.model.DataYear;
@@ -27,30 +27,14 @@ class LibreOfficeWorkbookTest {
     @TempDir
     Path tmp;
 
-    static boolean hasCalc() {
-        try {
-            Process p = new ProcessBuilder("soffice", "--version").redirectErrorStream(true).start();
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                return false;
-            }
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-        return Files.exists(Path.of("/usr/lib/libreoffice/program/libsclo.so"))
-                || Files.exists(Path.of("/opt/libreoffice/program/libsclo.so"));
-    }
-
     private void convert(Path file, String to, Path outDir) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("soffice", "-env:UserInstallation=" + tmp.resolve("profile").toUri(), "--headless",
-                "--convert-to", to, "--outdir", outDir.toString(), file.toString()).redirectErrorStream(true).start();
-        String said = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "LibreOffice finished");
-        assertEquals(0, p.exitValue(), said);
+        LibreOffice.Conversion c = LibreOffice.convert(file, to, outDir, tmp.resolve("profile"));
+        assertEquals(0, c.exit(), c.said());
     }
 
     @Test
     void aWorkbookSavedByLibreOfficeStillImports() throws Exception {
-        assertTrue(hasCalc(), "LibreOffice Calc is not installed: install "
+        assertTrue(LibreOffice.hasCalc(), "LibreOffice Calc is not installed: install "
                 + "libreoffice-calc-nogui (apt-get install libreoffice-calc-nogui); .ci/run installs it");
         Path bundle = DashboardRoundTripTest.copy(DashboardRoundTripTest.SAMPLE, tmp.resolve("b"));
         Path xlsx = tmp.resolve("dashboard.xlsx");

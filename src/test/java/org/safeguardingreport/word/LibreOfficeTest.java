@@ -1,5 +1,6 @@
 package org.safeguardingreport.word;
 
+import org.safeguardingreport.LibreOffice;
 import org.safeguardingreport.html.ReportView;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,25 +24,13 @@ class LibreOfficeTest {
     @TempDir
     Path tmp;
 
-    static boolean hasSoffice() {
-        try {
-            Process p = new ProcessBuilder("soffice", "--version").redirectErrorStream(true).start();
-            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
     @Test
     void theSamplesWordReportHoldsEverySectionAndFigure() throws Exception {
-        assertTrue(hasSoffice(), "LibreOffice (soffice) is not installed: install libreoffice-writer-nogui "
+        assertTrue(LibreOffice.available(), "LibreOffice (soffice) is not installed: install libreoffice-writer-nogui "
                 + "(apt-get install libreoffice-writer-nogui); .ci/run installs it");
         Cli r = Cli.run("build", SAMPLE.toString(), "-o", tmp.resolve("out").toString());
         assertEquals(0, r.status(), r.err());
-        Process p = new ProcessBuilder("soffice", "-env:UserInstallation=" + tmp.resolve("profile").toUri(), "--headless",
-                "--convert-to", "txt:Text (encoded):UTF8", "--outdir", tmp.toString(),
-                tmp.resolve("out/annual-report.docx").toString()).redirectErrorStream(true).start();
-        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "LibreOffice finished");
+        LibreOffice.convert(tmp.resolve("out/annual-report.docx"), "txt:Text (encoded):UTF8", tmp, tmp.resolve("profile"));
         String text = Files.readString(tmp.resolve("annual-report.txt"), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
 
         Bundle b = BundleLoader.load(SAMPLE).bundle().orElseThrow();
